@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Envelope } from '../../shared/contract';
+import type { AgentSummary } from '../../shared/domain/agent';
+import { openDatabase, type Database } from './db/database';
+import { seedDemoIfEmpty } from './demo/seed-demo';
+import { EventBus, type EventListener } from './event-bus';
+import { systemClock, silentNotifier, memorySecretStore, type Clock, type Notifier, type SecretStore } from './ports';
+import { dispatch, type Logger } from './rpc/dispatcher';
+import { createHandlers } from './rpc/handlers';
+import { createServices } from './services';
+
+// Schema messages that the product does not word itself come out in French (zod's own locale).
+z.config(z.locales.fr());
+
+export interface CoreOptions {
+  /** Folder of the SQLite file and the attachments. */
+  dataDir: string;
+  /** The `drizzle/` folder: beside the sources in development, in the app's resources when packaged. */
+  migrationsFolder: string;
+  /** Load the demo centre into an empty database. */
+  demo?: boolean;
+  version?: string;
+  clock?: Clock;
+  secrets?: SecretStore;
+  notifier?: Notifier;
+  log?: Logger;
+}
+
+/** One client of the core: a window (IPC) or a browser tab (WebSocket), with its own sign-in. */
+export interface Connection {
+  call(name: unknown, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  close(): void;
+}
+
+export interface Core {
+  readonly db: Database;
+  readonly events: EventBus;
+  readonly clock: Clock;
+  readonly secrets: SecretStore;
+  readonly notifier: Notifier;
+  connect(): Connection;
+  close(): void;
+}
+
+export const databaseFile = (dataDir: string) => path.join(dataDir, 'unified.sqlite');
+
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const log: Logger = options.log ?? ((message, error) => console.error(`[core] ${message}`, error));
+  const db = openDatabase(databaseFile(options.dataDir), options.migrationsFolder);
+  const demo = options.demo ? seedDemoIfEmpty(db, clock) || isDemoDatabase(db) : isDemoDatabase(db);
+  const events = new EventBus();
+  const handlers = createHandlers(createServices(db), {
+    version: options.version ?? '0.0.0',
+    demo,
+    dataDir: options.dataDir,
+  });
+  const connections = new Set<() => void>();
+
+  function connect(): Connection {
+    let agent: AgentSummary | null = null;
+    const unsubscribers = new Set<() => void>();
+    const ctx = {
+      get agent() {
+        return agent;
+      },
+      setAgent: (next: AgentSummary | null) => void (agent = next),
+    };
+    const close = () => {
+      for (const off of unsubscribers) off();
+      unsubscribers.clear();
+      agent = null;
+      connections.delete(close);
+    };
+    connections.add(close);
+    return {
+      call: (name, input) => dispatch(handlers, name, input, ctx, log),
+      onEvent: (listener) => {
+        const off = events.subscribe(listener);
+        unsubscribers.add(off);
+        return () => {
+          off();
+          unsubscribers.delete(off);
+        };
+      },
+      close,
+    };
+  }
+
+  return {
+    db,
+    events,
+    clock,
+    secrets: options.secrets ?? memorySecretStore(),
+    notifier: options.notifier ?? silentNotifier,
+    connect,
+    close: () => {
+      for (const close of [...connections]) close();
+      db.close();
+    },
+  };
+}
+
+function isDemoDatabase(db: Database): boolean {
+  const row = db.sqlite.prepare(`SELECT value FROM settings WHERE key = 'demo'`).get() as { value: string } | undefined;
+  return row?.value === 'true';
+}

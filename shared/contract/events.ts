@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { caseStateSchema } from '../domain/case-state';
+
+/** Every event the core pushes to the renderer, with its payload schema. */
+export const events = {
+  /** A case changed anywhere (action, incoming mail): desks refresh the row. */
+  'case.changed': z.object({
+    caseId: z.number().int(),
+    version: z.number().int(),
+    state: caseStateSchema,
+    assigneeId: z.number().int().nullable(),
+    queueId: z.number().int(),
+  }),
+  /** Mail sync progress of one mailbox. */
+  'sync.status': z.object({
+    mailboxId: z.number().int(),
+    phase: z.enum(['connecting', 'syncing', 'idle', 'error']),
+    done: z.number().int().optional(),
+    total: z.number().int().optional(),
+    message: z.string().optional(),
+    lastSuccessAt: z.string().nullable(),
+  }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.hasOwn(events, name);
