@@ -16,3 +16,9 @@ export type WsRequest = { id: number; call: string; input: unknown };
 export type WsServerMessage =
   | { id: number; result: Envelope<unknown> }
   | { event: EventName; payload: unknown };
+
+/** The global under which the Electron preload exposes its Transport to the renderer. */
+export const bridgeGlobal = 'unifiedBridge';
+
+/** Path of the browser host's WebSocket; the secret travels as `?token=`. */
+export const wsPath = '/ws';

@@ -1,0 +1,45 @@
+/**
+ * The Content-Security-Policy of every page of the product, for both transports: the Electron shell
+ * sets it on `app://` responses, the browser host on what it serves. Mail HTML is never shown in the
+ * app's own document but in sandboxed `srcdoc` frames, which inherit this policy: no script runs
+ * there and no remote image loads unless the agent allows it (then `img-src` widens for that frame
+ * only, through its own CSP meta tag).
+ */
+export interface CspOptions {
+  /** Extra `connect-src` sources, e.g. the host's own `ws://127.0.0.1:PORT`. */
+  connect?: readonly string[];
+}
+
+export function contentSecurityPolicy(options: CspOptions = {}): string {
+  const directives: Record<string, readonly string[]> = {
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    // Quill and Vue set style attributes; styles cannot run code.
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'", ...(options.connect ?? [])],
+    'frame-src': ["'self'", 'blob:'],
+    'child-src': ["'self'", 'blob:'],
+    'worker-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+/** Headers sent with every response of the browser host and the `app://` protocol. */
+export function securityHeaders(options: CspOptions = {}): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(options),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+  };
+}
