@@ -1,0 +1,84 @@
+import { agents, forms, formFields, qualifications, queueMembers, queues, settings, templates, templateThemes } from '../db/schema';
+import type { Media } from '../../../shared/domain/case-state';
+import type { Database } from '../db/database';
+import { demoAgents, demoForms, demoQualifications, demoQueues, type DemoAgentKey, type DemoQueueKey } from './demo-data';
+import { demoThemes } from './demo-templates';
+import { standardFormFields } from './standard-form';
+import { insertTree } from './tree';
+
+type Orm = Database['orm'];
+
+/** Ids of what the demo cases refer to. */
+export interface DemoOrganisation {
+  agentIds: Record<DemoAgentKey, number>;
+  queueIds: Record<DemoQueueKey, number>;
+  emailFormId: number;
+  qualificationIds: Map<string, number>;
+}
+
+/** Settings, agents, queues, forms, qualifications and templates of the demo centre. */
+export function seedOrganisation(orm: Orm, now: string, passwordHashes: Record<DemoAgentKey, string>): DemoOrganisation {
+  orm.insert(settings).values([
+    { key: 'default_country', value: 'FR' },
+    { key: 'demo', value: 'true' },
+  ]).run();
+  const agentIds = seedAgents(orm, now, passwordHashes);
+  const queueIds = seedQueues(orm, agentIds);
+  const formIds = seedForms(orm);
+  seedTemplates(orm, now);
+  return { agentIds, queueIds, emailFormId: formIds.email, qualificationIds: seedQualifications(orm) };
+}
+
+function seedAgents(orm: Orm, now: string, hashes: Record<DemoAgentKey, string>) {
+  const ids = {} as Record<DemoAgentKey, number>;
+  for (const { key, ...agent } of demoAgents) {
+    const row = { ...agent, passwordHash: hashes[key], createdAt: now };
+    ids[key] = orm.insert(agents).values(row).returning({ id: agents.id }).get().id;
+  }
+  return ids;
+}
+
+function seedQueues(orm: Orm, agentIds: Record<DemoAgentKey, number>) {
+  const ids = {} as Record<DemoQueueKey, number>;
+  for (const { key, members, address: _address, ...queue } of demoQueues) {
+    const queueId = orm.insert(queues).values(queue).returning({ id: queues.id }).get().id;
+    orm.insert(queueMembers).values(members.map((member) => ({ queueId, agentId: agentIds[member] }))).run();
+    ids[key] = queueId;
+  }
+  return ids;
+}
+
+function seedForms(orm: Orm) {
+  const ids = {} as Record<Media, number>;
+  for (const form of demoForms) {
+    const formId = orm.insert(forms).values({ ...form, standard: true }).returning({ id: forms.id }).get().id;
+    const fields = standardFormFields(form.media).map((field, position) => ({ ...field, formId, position }));
+    orm.insert(formFields).values(fields).run();
+    ids[form.media] = formId;
+  }
+  return ids;
+}
+
+/** Qualification ids by label: the demo's labels are unique across the tree. */
+function seedQualifications(orm: Orm): Map<string, number> {
+  const ids = new Map<string, number>();
+  insertTree(demoQualifications, ({ label }, parentId, position) => {
+    const { id } = orm.insert(qualifications).values({ label, parentId, position }).returning({ id: qualifications.id }).get();
+    ids.set(label, id);
+    return id;
+  });
+  return ids;
+}
+
+function seedTemplates(orm: Orm, now: string): void {
+  insertTree(demoThemes, (theme, parentId, position) => {
+    const themeId = orm
+      .insert(templateThemes)
+      .values({ name: theme.name, parentId, position })
+      .returning({ id: templateThemes.id })
+      .get().id;
+    const rows = (theme.templates ?? []).map((t, i) => ({ ...t, themeId, position: i, updatedAt: now }));
+    if (rows.length > 0) orm.insert(templates).values(rows).run();
+    return themeId;
+  });
+}

@@ -1,0 +1,55 @@
+import type { Media } from '../../../shared/domain/case-state';
+import { civilities, type FormFieldType } from '../db/schema';
+
+export interface StandardField {
+  key: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  options?: string[];
+}
+
+type FieldSpec = [key: string, label: string, type: FormFieldType, required?: boolean];
+
+/** Seed "Créer un dossier": the standard form's fields, in the order the page lists them. */
+const fields: readonly FieldSpec[] = [
+  ['contact.civility', 'Civilité', 'select', true],
+  ['contact.lastName', 'Nom', 'text', true],
+  ['contact.firstName', 'Prénom', 'text', true],
+  ['contact.company', 'Société', 'text'],
+  ['contact.street', 'Numéro / Rue', 'text'],
+  ['contact.lieuDit', 'Lieu-dit', 'text'],
+  ['contact.residence', 'Résidence', 'text'],
+  ['contact.building', 'Immeuble / Bâtiment', 'text'],
+  ['contact.postalCode', 'Code postal', 'text'],
+  ['contact.city', 'Ville', 'text'],
+  ['contact.country', 'Pays', 'country'],
+  ['contact.birthDate', 'Date de naissance', 'date'],
+  ['contact.mobile', 'Téléphone mobile', 'phone'],
+  ['contact.landline', 'Téléphone fixe', 'phone'],
+  ['contact.otherPhone', 'Autre téléphone', 'phone'],
+  ['contact.fax', 'Fax', 'phone'],
+  ['contact.email', 'Adresse e-mail', 'email'],
+  ['contact.missingDocumentDate', 'Date réception pièce manquante', 'date'],
+  ['contact.contactIdentifier', 'Identifiant contact', 'text'],
+  ['contact.contractNumber', 'Numéro de contrat', 'text'],
+  ['contact.subscriberReference', 'Référence abonné', 'text'],
+  ['contact.orderNumber', 'Numéro de commande', 'text'],
+  ['contact.comment', 'Commentaire', 'textarea'],
+  ['case.subject', 'Objet', 'text', true],
+  ['case.question', 'Question', 'richtext', true],
+];
+
+/**
+ * The fields of a media's standard form. The e-mail address is required only when the media is
+ * e-mail (seed: "obligatoire si la file choisie concerne le média e-mail").
+ */
+export function standardFormFields(media: Media): StandardField[] {
+  return fields.map(([key, label, type, required = false]) => ({
+    key,
+    label,
+    type,
+    required: required || (key === 'contact.email' && media === 'email'),
+    ...(key === 'contact.civility' ? { options: [...civilities] } : {}),
+  }));
+}

@@ -1,0 +1,12 @@
+import { AppFailure } from '../../../shared/contract';
+import type { AgentSummary } from '../../../shared/domain/agent';
+
+/** SPEC "Roles": supervisors see every agent's desks and the Validation desk. */
+export const canSupervise = (actor: AgentSummary): boolean => actor.role === 'supervisor';
+
+export const forbidden = (message: string) => new AppFailure({ code: 'forbidden', message });
+
+export const notFound = (message: string) => new AppFailure({ code: 'not_found', message });
+
+export const invalidField = (field: string, message: string) =>
+  new AppFailure({ code: 'validation', message, fields: { [field]: message } });

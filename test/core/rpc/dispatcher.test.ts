@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppFailure } from '../../../shared/contract';
+import type { AgentSummary } from '../../../shared/domain/agent';
+import { dispatch } from '../../../electron/core/rpc/dispatcher';
+import type { CallContext, Handlers } from '../../../electron/core/rpc/handlers-type';
+
+z.config(z.locales.fr());
+
+const camille: AgentSummary = { id: 1, displayName: 'Camille Martin', role: 'agent' };
+const seen: unknown[] = [];
+
+const handlers: Handlers = {
+  'app.info': () => ({ version: '1', demo: true, dataDir: '/tmp' }),
+  'session.agents': () => [camille],
+  'session.signIn': (input, ctx) => {
+    if (input.password !== 'demo') throw new AppFailure({ code: 'validation', message: 'Mot de passe incorrect.', fields: { password: 'Mot de passe incorrect.' } });
+    ctx.setAgent(camille);
+    return camille;
+  },
+  'session.current': (_i, ctx) => ctx.agent,
+  'session.signOut': () => null,
+  'desk.list': (input) => {
+    seen.push(input);
+    return { rows: [], next: null, total: 0 };
+  },
+  'desk.queues': () => {
+    throw new Error('disk on fire');
+  },
+};
+
+function context(agent: AgentSummary | null = null): CallContext {
+  const ctx: CallContext = { agent, setAgent: (next) => void (ctx.agent = next) };
+  return ctx;
+}
+
+const logged: string[] = [];
+const log = (message: string) => void logged.push(message);
+
+describe('dispatch', () => {
+  it('answers a known call with its data in an ok envelope', async () => {
+    expect(await dispatch(handlers, 'session.agents', {}, context(), log)).toEqual({ ok: true, data: [camille] });
+  });
+
+  it('refuses an unknown call name without reaching any handler', async () => {
+    const result = await dispatch(handlers, 'desk.dropTables', {}, context(camille), log);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+  });
+
+  it('refuses a bad payload with a French validation error naming the field', async () => {
+    const result = await dispatch(handlers, 'session.signIn', { agentId: 'x', password: '' }, context(), log);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('validation');
+    expect(result.error.message).toMatch(/champs/);
+    expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['agentId', 'password']);
+    expect(result.error.fields?.password).toBe('Saisissez votre mot de passe.');
+  });
+
+  it('refuses unexpected keys on strict inputs', async () => {
+    const result = await dispatch(handlers, 'session.agents', { admin: true }, context(), log);
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('asks for sign-in before any agent call', async () => {
+    const result = await dispatch(handlers, 'desk.list', { desk: { kind: 'in_progress' } }, context(), log);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('hands the parsed input, defaults applied, to the handler', async () => {
+    seen.length = 0;
+    await dispatch(handlers, 'desk.list', { desk: { kind: 'in_progress' } }, context(camille), log);
+    expect(seen).toEqual([{ desk: { kind: 'in_progress' }, limit: 100 }]);
+  });
+
+  it('keeps a service refusal as data, with its code and fields', async () => {
+    const ctx = context();
+    const result = await dispatch(handlers, 'session.signIn', { agentId: 1, password: 'nope' }, ctx, log);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'Mot de passe incorrect.', fields: { password: 'Mot de passe incorrect.' } },
+    });
+    expect(ctx.agent).toBeNull();
+  });
+
+  it('turns an unexpected error into an internal error without leaking its text, and logs it', async () => {
+    logged.length = 0;
+    const result = await dispatch(handlers, 'desk.queues', {}, context(camille), log);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('disk on fire');
+    expect(logged).toEqual(['call desk.queues failed']);
+  });
+});
