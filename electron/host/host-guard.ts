@@ -1,0 +1,30 @@
+import { timingSafeEqual } from 'node:crypto';
+
+/**
+ * Any web page the user visits can reach a loopback port. Three checks keep it out:
+ * the Host header (DNS rebinding), the Origin of the WebSocket (cross-site WebSocket hijacking),
+ * and the secret printed at start (as notebook servers do).
+ */
+export interface HostIdentity {
+  port: number;
+  /** Host names this server answers as, e.g. 127.0.0.1 and localhost. */
+  names: readonly string[];
+  token: string;
+}
+
+export function isAllowedHost(identity: HostIdentity, hostHeader: string | undefined): boolean {
+  if (!hostHeader) return false;
+  return identity.names.some((name) => hostHeader.toLowerCase() === `${name}:${identity.port}`);
+}
+
+export function isAllowedOrigin(identity: HostIdentity, origin: string | undefined): boolean {
+  if (!origin) return false;
+  return identity.names.some((name) => origin.toLowerCase() === `http://${name}:${identity.port}`);
+}
+
+export function isRightToken(identity: HostIdentity, given: string | null): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(identity.token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/create-core';
+import { startBrowserHost } from './browser-host';
+import { defaultDataDir } from './data-dir';
+
+/** Entry of `npm run host` (bundled to dist/host/main.mjs): the core and the browser host. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.UNIFIED_PORT ?? '0' },
+      bind: { type: 'string', default: '127.0.0.1' },
+      reason: { type: 'string' },
+    },
+  });
+  const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const { version } = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string };
+  const dataDir = defaultDataDir();
+  const core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'drizzle'), demo: true, version });
+  const host = await startBrowserHost({
+    core,
+    rendererDir: path.join(appRoot, 'dist', 'renderer'),
+    bind: values.bind,
+    port: Number(values.port),
+  });
+  if (values.reason === 'no-electron') {
+    console.log("Electron n'est pas disponible sur cette machine : l'application s'ouvre dans votre navigateur.");
+    console.log('Electron is not available on this machine: the app runs in your browser instead.');
+  }
+  console.log(`Données / Data: ${dataDir}`);
+  console.log(`Ouvrez / Open: ${host.url}`);
+  const stop = async () => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('Le service n’a pas pu démarrer / The host could not start:', error);
+  process.exit(1);
+});
