@@ -1,0 +1,107 @@
+/**
+ * The product's own language. The labels of states, desks and media are the ones of the seed help
+ * pages, letter for letter ("A traiter" without accent, as agents know it). In vue-i18n's message
+ * syntax `{`, `}`, `@`, `$` and `|` are special: `|` separates plural forms (none | one | many).
+ */
+export const fr = {
+  app: {
+    name: 'Unified Desktop',
+    loading: 'Chargement…',
+  },
+  connection: {
+    reconnecting: 'Connexion au service perdue. Reconnexion…',
+  },
+  language: {
+    label: 'Langue de l’interface',
+    fr: 'Français',
+    en: 'English',
+  },
+  role: {
+    agent: 'Agent',
+    supervisor: 'Superviseur',
+    administrator: 'Administrateur',
+  },
+  signIn: {
+    title: 'Connexion',
+    intro: 'Choisissez votre nom et saisissez votre mot de passe.',
+    agent: 'Agent',
+    agentPlaceholder: 'Choisissez un agent',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    submitting: 'Connexion…',
+    demoHint: 'Démonstration : mot de passe « demo »',
+    noAgents: 'Aucun agent n’est configuré. Prévenez votre administrateur.',
+    loadFailed: 'Impossible de charger la liste des agents.',
+    retry: 'Réessayer',
+    expired: 'Votre session a pris fin : reconnectez-vous.',
+    errors: {
+      agent: 'Choisissez un agent.',
+      passwordRequired: 'Saisissez votre mot de passe.',
+      invalid: 'Agent ou mot de passe incorrect.',
+    },
+  },
+  header: {
+    signOut: 'Se déconnecter',
+  },
+  desk: {
+    nav: 'Bureaux',
+    inProgress: 'En cours',
+    processed: 'Traités',
+    validation: 'Validation',
+    queues: 'Files',
+    queueFallback: 'File',
+    noQueues: 'Aucune file',
+    waiting: 'aucun dossier en attente | 1 dossier en attente | {n} dossiers en attente',
+    total: 'Aucun dossier | 1 dossier | {n} dossiers',
+    refresh: 'Actualiser',
+    loadMore: 'Afficher plus',
+    loading: 'Chargement des dossiers…',
+    loadFailed: 'Impossible de charger les dossiers.',
+    retry: 'Réessayer',
+    empty: {
+      inProgress: 'Aucun dossier en cours. Les nouveaux dossiers arrivent dans vos files.',
+      processed: 'Aucun dossier traité pour l’instant.',
+      queue: 'Aucun dossier en attente dans cette file.',
+      validation: 'Aucune réponse à valider.',
+    },
+  },
+  table: {
+    caption: 'Dossiers du bureau {desk}',
+    number: 'N°',
+    contact: 'Contact',
+    subject: 'Objet',
+    state: 'État',
+    queue: 'File',
+    receivedAt: 'Reçu le',
+    assignee: 'Assigné à',
+    unassigned: 'Non assigné',
+    unread: 'Non lu',
+  },
+  state: {
+    todo: 'A traiter',
+    todo_bis: 'A traiter (bis)',
+    contact_replied: 'Retour contact',
+    waiting_contact: 'Attente contact',
+    in_validation: 'Validation (clos)',
+    closed: 'Clos',
+  },
+  media: {
+    email: 'E-mail',
+    letter: 'Courrier',
+    phone: 'Téléphone',
+  },
+  errors: {
+    validation: 'Certains champs ne sont pas valides.',
+    unauthenticated: 'Votre session a expiré : reconnectez-vous.',
+    forbidden: 'Vos droits ne permettent pas cette action.',
+    not_found: 'Élément introuvable : il a peut-être été supprimé.',
+    conflict: 'Le dossier a changé entre-temps : rechargez-le.',
+    refused: 'Action refusée.',
+    unknown_call: 'Action inconnue du service : mettez l’application à jour.',
+    unavailable: 'Connexion au service perdue…',
+    internal: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
+  },
+};
+
+/** The shape every language must have: en.ts is typed with it, so a missing key fails to compile. */
+export type MessageSchema = typeof fr;

@@ -1,0 +1,60 @@
+import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-router';
+import { useSessionStore } from './stores/session';
+import DeskView from './views/DeskView.vue';
+import SignInView from './views/SignInView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a signed-in agent. */
+    public?: boolean;
+  }
+}
+
+/** The URL words of the desks, in French as the UI: `/bureau/en-cours`, `/bureau/file/3`. */
+export const deskSlugs = ['en-cours', 'traites', 'validation'] as const;
+export type DeskSlug = (typeof deskSlugs)[number];
+
+export const homeRoute = { name: 'desk', params: { desk: 'en-cours' } } as const;
+
+/**
+ * Hash history: `app://unified/index.html#/bureau/en-cours` and `http://127.0.0.1:PORT/#/…` both
+ * work without the server knowing any route. Created by a function, after the WebSocket transport
+ * has taken the token out of the URL (hash history keeps whatever search part it finds).
+ */
+export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
+  const router = createRouter({
+    history,
+    routes: [
+      { path: '/', redirect: homeRoute },
+      { path: '/connexion', name: 'sign-in', component: SignInView, meta: { public: true } },
+      {
+        path: '/bureau/file/:queueId(\\d+)',
+        name: 'queue',
+        component: DeskView,
+      },
+      {
+        path: '/bureau/:desk(en-cours|traites|validation)',
+        name: 'desk',
+        component: DeskView,
+      },
+      { path: '/:unknown(.*)*', redirect: homeRoute },
+    ],
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    await session.restore();
+    if (to.meta.public) {
+      return to.name === 'sign-in' && session.agent ? homeRoute : true;
+    }
+    if (!session.agent) {
+      // Only a deep link is worth coming back to; the default desk is where sign-in leads anyway.
+      const deepLink = to.name !== homeRoute.name || to.params.desk !== homeRoute.params.desk;
+      return { name: 'sign-in', query: deepLink ? { redirect: to.fullPath } : {} };
+    }
+    if (to.name === 'desk' && to.params.desk === 'validation' && !session.isSupervisor) return homeRoute;
+    return true;
+  });
+
+  return router;
+}

@@ -1,0 +1,85 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { AgentSummary } from '../../../shared/domain/agent';
+import { api } from '../api';
+
+const lastAgentKey = 'unified.lastAgent';
+
+/** Who is signed in on this window or tab. The core holds the session; this is its mirror. */
+export const useSessionStore = defineStore('session', () => {
+  const agent = ref<AgentSummary | null>(null);
+  const agents = ref<AgentSummary[]>([]);
+  const demo = ref(false);
+  /** Set when the core dropped the session (reconnection, expiry), to tell the agent why. */
+  const expired = ref(false);
+  let restoring: Promise<void> | null = null;
+
+  const isSupervisor = computed(() => agent.value?.role === 'supervisor');
+
+  /** Asks the core once whether this connection is already signed in (Electron window reload). */
+  function restore(): Promise<void> {
+    restoring ??= refresh();
+    return restoring;
+  }
+
+  /** Re-reads the session, e.g. after a reconnection: a new socket is a new core connection. */
+  async function refresh(): Promise<void> {
+    const wasSignedIn = agent.value !== null;
+    try {
+      agent.value = await api.session.current();
+    } catch {
+      agent.value = null;
+    }
+    if (wasSignedIn && !agent.value) expired.value = true;
+  }
+
+  /** What the sign-in screen needs; failures reach the view, which offers to retry. */
+  async function loadSignInChoices(): Promise<void> {
+    const [list, info] = await Promise.all([api.session.agents(), api.app.info()]);
+    agents.value = list;
+    demo.value = info.demo;
+  }
+
+  async function signIn(agentId: number, password: string): Promise<AgentSummary> {
+    const signedIn = await api.session.signIn({ agentId, password });
+    agent.value = signedIn;
+    expired.value = false;
+    remember(signedIn.id);
+    return signedIn;
+  }
+
+  async function signOut(): Promise<void> {
+    try {
+      await api.session.signOut();
+    } finally {
+      // Even if the core is unreachable, this window must stop showing the agent's cases.
+      agent.value = null;
+    }
+  }
+
+  /** A call answered `unauthenticated`: the core forgot us, so the UI must too. */
+  function markExpired(): void {
+    if (agent.value) expired.value = true;
+    agent.value = null;
+  }
+
+  return { agent, agents, demo, expired, isSupervisor, restore, refresh, loadSignInChoices, signIn, signOut, markExpired };
+});
+
+/** The agent last signed in on this machine, preselected so only the password is left to type. */
+export function lastAgentId(): number | null {
+  try {
+    const value = Number(localStorage.getItem(lastAgentKey));
+    return Number.isSafeInteger(value) && value > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(agentId: number): void {
+  try {
+    localStorage.setItem(lastAgentKey, String(agentId));
+  } catch {
+    // Storage disabled: the agent simply picks their name again next time.
+  }
+}
