@@ -1,0 +1,86 @@
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Shell, type WebContents } from 'electron';
+import { appEntryUrl, isAppUrl } from './app-origin';
+
+export interface WindowSettings {
+  /** Developer tools: for development only; a packaged app has no business opening them. */
+  devTools?: boolean;
+}
+
+/** Every flag of the Electron security checklist, spelled out even where it is the default. */
+export function windowOptions(preloadPath: string, settings: WindowSettings = {}): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Unified Desktop',
+    backgroundColor: '#ffffff',
+    // Shown on ready-to-show: no white flash of an empty window.
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // Chromium downloads its Hunspell dictionaries from Google on Windows and Linux: an offline
+      // product makes no such call.
+      spellcheck: false,
+      devTools: settings.devTools ?? false,
+    },
+  };
+}
+
+/** Only web pages go to the system browser: no `file:`, `smb:` (NTLM leak), `javascript:`, custom handlers. */
+export function isExternalWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+const allowedPermissions = new Set<string>(['notifications']);
+
+/** A permission is given only to our own pages, and only notifications. */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined): boolean {
+  return allowedPermissions.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
+}
+
+/**
+ * Locks a webContents down: no navigation away from our pages, no new windows (web links open in the
+ * system browser instead), no <webview>, no permission but notifications. The shell applies it to
+ * every webContents, on `web-contents-created`.
+ */
+export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalWebUrl(url)) void shell.openExternal(url).catch(() => undefined);
+    return { action: 'deny' };
+  });
+  contents.session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl));
+  });
+  contents.session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
+}
+
+/** The main window, hidden until its first paint, showing `app://unified/index.html`. */
+export function createMainWindow(preloadPath: string, settings: WindowSettings = {}): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(preloadPath, settings));
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(appEntryUrl).catch((error: unknown) => console.error('[shell] cannot load the renderer', error));
+  return window;
+}
