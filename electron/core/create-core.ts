@@ -54,7 +54,10 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(databaseFile(options.dataDir), options.migrationsFolder);
   const demo = options.demo ? seedDemoIfEmpty(db, clock) || isDemoDatabase(db) : isDemoDatabase(db);
   const events = new EventBus();
-  const handlers = createHandlers(createServices(db), {
+  const secrets = options.secrets ?? memorySecretStore();
+  const notifier = options.notifier ?? silentNotifier;
+  const services = createServices({ db, clock, events, secrets, notifier, dataDir: options.dataDir });
+  const handlers = createHandlers(services, {
     version: options.version ?? '0.0.0',
     demo,
     dataDir: options.dataDir,
@@ -95,8 +98,8 @@ export function createCore(options: CoreOptions): Core {
     db,
     events,
     clock,
-    secrets: options.secrets ?? memorySecretStore(),
-    notifier: options.notifier ?? silentNotifier,
+    secrets,
+    notifier,
     connect,
     close: () => {
       for (const close of [...connections]) close();

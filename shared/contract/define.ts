@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * `public` calls work before sign-in (the sign-in screen needs them); every other call needs a
@@ -20,3 +20,6 @@ export const call = <I extends z.ZodType, O extends z.ZodType>(
 
 export type Namespace = Record<string, CallDef>;
 export type ContractShape = Record<string, Namespace>;
+
+/** The input of a call that takes nothing: strict, so a stray key is refused, not ignored. */
+export const none = z.object({}).strict();

@@ -1,5 +1,5 @@
 import type { AgentSummary } from '../../../shared/domain/agent';
-import type { CallName, CallOutput, CallParsedInput } from '../../../shared/contract';
+import type { CallName, CallOutput, CallParsedInput, Calls } from '../../../shared/contract';
 
 /** Per-connection state: who is signed in on this window or browser tab. */
 export interface CallContext {
@@ -19,3 +19,20 @@ export type Handler<K extends CallName> = (
 
 /** One handler per call of the contract: a missing one is a compile error. */
 export type Handlers = { [K in CallName]: Handler<K> };
+
+/** The handlers of one namespace (`desk` → `list`, `queues`…), written in their own module. */
+export type NamespaceHandlers<N extends keyof Calls> = {
+  [M in keyof Calls[N]]: Handler<`${N & string}.${M & string}` & CallName>;
+};
+
+export type HandlersByNamespace = { [N in keyof Calls]: NamespaceHandlers<N> };
+
+export function flattenHandlers(byNamespace: HandlersByNamespace): Handlers {
+  const flat: Record<string, unknown> = {};
+  for (const [ns, methods] of Object.entries(byNamespace)) {
+    for (const [method, handler] of Object.entries(methods as Record<string, unknown>)) {
+      flat[`${ns}.${method}`] = handler;
+    }
+  }
+  return flat as Handlers;
+}

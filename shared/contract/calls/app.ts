@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { call, none } from '../define';
+
+export const appCalls = {
+  info: call(none, z.object({ version: z.string(), demo: z.boolean(), dataDir: z.string() }), 'public'),
+};
