@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { civilitySchema, optionalText, requiredEmail, requiredText } from './field-rules';
+
+/**
+ * An address-book entry (SPEC "Address book"): the centre's contacts and the addresses agents copy in.
+ * Only the address is required by the SPEC; the last name is too, so every entry has something to be
+ * listed and searched by. The first name is optional (a department, a shared mailbox) and comes out ''
+ * rather than absent, as the table stores it non-null.
+ */
+export const addressBookEntrySchema = z.object({
+  civility: civilitySchema,
+  lastName: requiredText('Le nom est obligatoire.', 50),
+  firstName: z.string().trim().max(50, { error: '50 caractères au maximum.' }).default(''),
+  email: requiredEmail,
+  organisation: optionalText(100),
+});
+export type AddressBookEntryInput = z.input<typeof addressBookEntrySchema>;
+export type AddressBookEntry = z.output<typeof addressBookEntrySchema>;
