@@ -1,3 +1,4 @@
+import { civilityLabels } from '../../../shared/domain/field-rules';
 import type { Civility, MailAddress, messages } from '../db/schema';
 import type { ReplyKind } from './case-timeline';
 
@@ -13,7 +14,6 @@ export interface ThreadContext {
   agentName: string;
 }
 
-const civilityLabels: Record<Civility, string> = { monsieur: 'Monsieur', madame: 'Madame', mademoiselle: 'Mademoiselle' };
 
 const replyBodies: Record<ReplyKind, string> = {
   keep_open:

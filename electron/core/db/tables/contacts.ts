@@ -1,9 +1,9 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { civilities } from '../../../../shared/domain/field-rules';
 import { id, instant } from './columns';
 
-/** SPEC "Creating a case": a fixed list, Monsieur by default. */
-export const civilities = ['monsieur', 'madame', 'mademoiselle'] as const;
-export type Civility = (typeof civilities)[number];
+/** SPEC "Creating a case": a fixed list, Monsieur by default (defined with the field rules). */
+export { civilities, type Civility } from '../../../../shared/domain/field-rules';
 
 /**
  * The person a case belongs to (a case is never anonymous). Phones are digits only, international

@@ -55,21 +55,5 @@ export interface RoutingConditions {
 /** Free details of a history entry (chosen agent, merged numbers, supervisor's comment…). */
 export type HistoryDetail = Record<string, string | number | boolean | null | number[] | string[]>;
 
-/**
- * The action codes of SPEC "Actions and transitions", as stored in `queues.allowed_actions`.
- * When the case machine lands in shared/domain, this list should move there.
- */
-export const caseActions = [
-  'take',
-  'save_draft',
-  'submit_for_validation',
-  'approve',
-  'reject',
-  'reply_keep_open',
-  'reply_and_wait',
-  'reply_and_close',
-  'close',
-  'assign_to_agent',
-  'assign_to_me',
-] as const;
-export type CaseAction = (typeof caseActions)[number];
+/** The action codes (stored in `queues.allowed_actions`) come from the case machine. */
+export { caseActions, type CaseAction } from '../../../../shared/domain/case-actions';
