@@ -1,4 +1,5 @@
 import { appCalls } from './calls/app';
+import { attachmentCalls } from './calls/attachments';
 import { deskCalls } from './calls/desk';
 import { sessionCalls } from './calls/session';
 
@@ -10,6 +11,7 @@ export const calls = {
   app: appCalls,
   session: sessionCalls,
   desk: deskCalls,
+  attachments: attachmentCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,5 +1,6 @@
 import type { Services } from '../services';
 import { flattenHandlers, type Handlers } from './handlers-type';
+import { attachmentHandlers } from './handlers/attachments';
 import { deskHandlers } from './handlers/desk';
 import { sessionHandlers } from './handlers/session';
 
@@ -15,5 +16,6 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     app: { info: () => info },
     session: sessionHandlers(services),
     desk: deskHandlers(services),
+    attachments: attachmentHandlers(services),
   });
 }

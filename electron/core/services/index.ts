@@ -1,6 +1,8 @@
 import type { Database } from '../db/database';
 import type { EventBus } from '../event-bus';
 import type { Clock, Notifier, SecretStore } from '../ports';
+import { createBlobStore } from '../storage/blob-store';
+import { createAttachmentService } from './attachment-service';
 import { createDeskService } from './desk-service';
 import { createSessionService } from './session-service';
 
@@ -21,5 +23,6 @@ export function createServices(deps: ServiceDeps) {
   return {
     sessions: createSessionService(deps.db),
     desks: createDeskService(deps.db),
+    attachments: createAttachmentService(createBlobStore(deps.dataDir)),
   };
 }

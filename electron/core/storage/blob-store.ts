@@ -1,0 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Attachments stored once per content under `<dataDir>/attachments/ab/abcdef…`. Writing goes to a
+ * temp file then a rename, so a crash never leaves a half-written blob under its final name; the
+ * write happens before any transaction refers to it (no I/O inside transactions).
+ */
+export interface BlobStore {
+  put(content: Buffer): Promise<{ sha256: string; size: number; storagePath: string }>;
+  has(sha256: string): boolean;
+  /** Path relative to the data folder, as stored in `attachments.storage_path`. */
+  relativePath(sha256: string): string;
+  absolutePath(sha256: string): string;
+}
+
+export function createBlobStore(dataDir: string): BlobStore {
+  const relativePath = (sha256: string) => path.join('attachments', sha256.slice(0, 2), sha256);
+  const absolutePath = (sha256: string) => path.join(dataDir, relativePath(sha256));
+  return {
+    relativePath,
+    absolutePath,
+    has: (sha256) => /^[0-9a-f]{64}$/.test(sha256) && existsSync(absolutePath(sha256)),
+    async put(content) {
+      const sha256 = createHash('sha256').update(content).digest('hex');
+      const target = absolutePath(sha256);
+      if (!existsSync(target)) {
+        await mkdir(path.dirname(target), { recursive: true });
+        const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+        await writeFile(temp, content, { mode: 0o600 });
+        await rename(temp, target);
+      }
+      return { sha256, size: content.length, storagePath: relativePath(sha256) };
+    },
+  };
+}
