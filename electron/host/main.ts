@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core';
 import { startBrowserHost } from './browser-host';
 import { defaultDataDir } from './data-dir';
+import { hostSecretStore } from './key-file-secret-store';
 
 /** Entry of `npm run host` (bundled to dist/host/main.mjs): the core and the browser host. */
 async function main(): Promise<void> {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const { version } = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string };
   const dataDir = defaultDataDir();
-  const core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'drizzle'), demo: true, version });
+  const core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'drizzle'), demo: true, version, secrets: hostSecretStore(dataDir) });
   const host = await startBrowserHost({
     core,
     rendererDir: path.join(appRoot, 'dist', 'renderer'),

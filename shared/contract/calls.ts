@@ -1,7 +1,13 @@
+import { adminCalls } from './calls/admin';
 import { appCalls } from './calls/app';
 import { attachmentCalls } from './calls/attachments';
+import { caseCalls } from './calls/cases';
+import { contactCalls } from './calls/contacts';
+import { creationCalls } from './calls/creation';
 import { deskCalls } from './calls/desk';
+import { mailboxCalls } from './calls/mailboxes';
 import { sessionCalls } from './calls/session';
+import { templateCalls } from './calls/templates';
 
 /**
  * Every call the renderer can make, one namespace per file under `calls/`. The wire name of a call
@@ -12,6 +18,12 @@ export const calls = {
   session: sessionCalls,
   desk: deskCalls,
   attachments: attachmentCalls,
+  cases: caseCalls,
+  contacts: contactCalls,
+  creation: creationCalls,
+  admin: adminCalls,
+  mailboxes: mailboxCalls,
+  templates: templateCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -20,6 +20,14 @@ export const events = {
     message: z.string().optional(),
     lastSuccessAt: z.string().nullable(),
   }),
+  /** A reply that finally could not be sent (SPEC "Replying": back to its agent, visibly). */
+  'outbox.failed': z.object({
+    caseId: z.number().int(),
+    outboxId: z.number().int(),
+    /** Null for automatic messages (acknowledgement, waiting message). */
+    agentId: z.number().int().nullable(),
+    reason: z.string(),
+  }),
 } as const;
 
 export type Events = typeof events;

@@ -1,8 +1,14 @@
 import type { Services } from '../services';
 import { flattenHandlers, type Handlers } from './handlers-type';
+import { adminHandlers } from './handlers/admin';
 import { attachmentHandlers } from './handlers/attachments';
+import { caseHandlers } from './handlers/cases';
+import { contactHandlers } from './handlers/contacts';
+import { creationHandlers } from './handlers/creation';
 import { deskHandlers } from './handlers/desk';
+import { mailboxHandlers } from './handlers/mailboxes';
 import { sessionHandlers } from './handlers/session';
+import { templateHandlers } from './handlers/templates';
 
 export interface AppInfo {
   version: string;
@@ -17,5 +23,11 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     session: sessionHandlers(services),
     desk: deskHandlers(services),
     attachments: attachmentHandlers(services),
+    cases: caseHandlers(services),
+    contacts: contactHandlers(services),
+    creation: creationHandlers(services),
+    admin: adminHandlers(services),
+    mailboxes: mailboxHandlers(services),
+    templates: templateHandlers(services),
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AgentSummary } from '../../../shared/domain/agent';
 import { openStates, type CaseState } from '../../../shared/domain/case-state';
 import type { Desk } from '../../../shared/domain/desk';
@@ -10,8 +10,13 @@ import { canSupervise, forbidden, notFound } from './access';
 export const inProgressStates = openStates;
 export const processedStates = ['waiting_contact', 'in_validation', 'closed'] as const satisfies readonly CaseState[];
 
-/** A case merged into a master lives in the master: no desk lists it. */
-const notMerged = isNull(cases.mergedIntoId);
+/**
+ * A case merged into a master lives in the master: no desk lists it. The unary `+` keeps SQLite
+ * from reading this through cases_merged_into_idx: without statistics the planner takes `IS NULL`
+ * for a selective equality, when it holds for nearly every case (that index serves a master's
+ * merged cases, not this).
+ */
+const notMerged = sql`+${cases.mergedIntoId} IS NULL`;
 
 /** Cases waiting in a queue: nobody took them yet. */
 export const waitingInQueue = and(isNull(cases.assigneeId), eq(cases.state, 'todo'), notMerged) as SQL;
@@ -55,4 +60,18 @@ function checkQueueAccess(db: Database, queueId: number, actor: AgentSummary): v
     .where(and(eq(queueMembers.queueId, queueId), eq(queueMembers.agentId, actor.id)))
     .get();
   if (!member) throw forbidden('Vous ne faites pas partie de cette file.');
+}
+
+/**
+ * Every case the actor may find by search (SPEC "Roles"): supervisors, all of them; an agent, the
+ * cases of their own desks and those waiting in the queues they belong to, nothing else.
+ */
+export function visibleCases(db: Database, actor: AgentSummary): SQL {
+  if (canSupervise(actor)) return notMerged;
+  const myQueues = db.orm
+    .select({ id: queueMembers.queueId })
+    .from(queueMembers)
+    .where(eq(queueMembers.agentId, actor.id));
+  const mine = or(eq(cases.assigneeId, actor.id), and(inArray(cases.queueId, myQueues), waitingInQueue));
+  return and(notMerged, mine) as SQL;
 }

@@ -1,51 +1,43 @@
-import { and, asc, count, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgentSummary } from '../../../shared/domain/agent';
-import type { DeskPage, DeskRow, deskQuerySchema, QueueSummary } from '../../../shared/domain/desk';
+import type { DeskPage, deskQuerySchema, QueueSummary } from '../../../shared/domain/desk';
 import type { Database } from '../db/database';
-import { agents, cases, contacts, queueMembers, queues } from '../db/schema';
+import { cases, queueMembers, queues } from '../db/schema';
 import { canSupervise } from './access';
-import { decodeDeskCursor, encodeDeskCursor, type DeskCursor } from './desk-cursor';
+import { filterCondition } from './desk-filters';
+import { selectDeskRows, toDeskRow } from './desk-rows';
 import { deskCondition, waitingInQueue } from './desk-scope';
+import { afterCursor, cursorAfter, deskOrder } from './desk-sort';
 
 type DeskQuery = z.output<typeof deskQuerySchema>;
 
-const rowColumns = {
-  id: cases.id,
-  number: cases.number,
-  subject: cases.subject,
-  state: cases.state,
-  firstName: contacts.firstName,
-  lastName: contacts.lastName,
-  queueId: cases.queueId,
-  queueName: queues.name,
-  media: queues.media,
-  assigneeId: cases.assigneeId,
-  assigneeName: agents.displayName,
-  receivedAt: cases.receivedAt,
-  unread: cases.unread,
-  version: cases.version,
-};
+/**
+ * One page of a desk as a statement (what `list` runs, and what the query-plan tests explain):
+ * the desk and its filters, after the cursor, in the chosen order.
+ */
+export function deskPageStatement(db: Database, query: DeskQuery, scope: SQL) {
+  return selectDeskRows(db)
+    .where(query.after ? and(scope, afterCursor(query.sort, query.after)) : scope)
+    .orderBy(...deskOrder(query.sort))
+    // One row more than asked tells whether a next page exists.
+    .limit(query.limit + 1);
+}
 
-/** The lists of cases agents work from (SPEC "Case states", "Roles"), newest first, by pages. */
+/** The desk's cases that pass the filters, whatever the page: what `total` counts. */
+export function deskScope(db: Database, query: DeskQuery, actor: AgentSummary): SQL {
+  return and(deskCondition(db, query.desk, actor), filterCondition(query.filters)) as SQL;
+}
+
+/** The lists of cases agents work from (SPEC "Case states", "Roles"), filtered, sorted, by pages. */
 export function createDeskService(db: Database) {
   function list(query: DeskQuery, actor: AgentSummary): DeskPage {
-    const desk = deskCondition(db, query.desk, actor);
-    const page = db.orm
-      .select(rowColumns)
-      .from(cases)
-      .innerJoin(queues, eq(queues.id, cases.queueId))
-      .innerJoin(contacts, eq(contacts.id, cases.contactId))
-      .leftJoin(agents, eq(agents.id, cases.assigneeId))
-      .where(query.after ? and(desk, after(decodeDeskCursor(query.after))) : desk)
-      .orderBy(desc(cases.receivedAt), desc(cases.id))
-      // One row more than asked tells whether a next page exists.
-      .limit(query.limit + 1)
-      .all();
+    const scope = deskScope(db, query, actor);
+    const page = deskPageStatement(db, query, scope).all();
     const rows = page.slice(0, query.limit).map(toDeskRow);
     const last = rows.at(-1);
-    const next = page.length > query.limit && last ? encodeDeskCursor(last) : null;
-    return { rows, next, total: countCases(desk) };
+    const next = page.length > query.limit && last ? cursorAfter(query.sort, last) : null;
+    return { rows, next, total: countCases(scope) };
   }
 
   function queueSummaries(actor: AgentSummary): QueueSummary[] {
@@ -75,18 +67,4 @@ export function createDeskService(db: Database) {
   }
 
   return { list, queues: queueSummaries };
-}
-
-/** Strictly after the cursor in (received_at DESC, id DESC) order: stable while cases move. */
-function after(cursor: DeskCursor): SQL {
-  return or(
-    lt(cases.receivedAt, cursor.receivedAt),
-    and(eq(cases.receivedAt, cursor.receivedAt), lt(cases.id, cursor.id)),
-  ) as SQL;
-}
-
-type SelectedRow = Omit<DeskRow, 'contactName'> & { firstName: string; lastName: string };
-
-function toDeskRow({ firstName, lastName, ...row }: SelectedRow): DeskRow {
-  return { ...row, contactName: `${firstName} ${lastName}`.trim() };
 }

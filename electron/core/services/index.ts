@@ -2,9 +2,16 @@ import type { Database } from '../db/database';
 import type { EventBus } from '../event-bus';
 import type { Clock, Notifier, SecretStore } from '../ports';
 import { createBlobStore } from '../storage/blob-store';
+import { createAdminService } from './admin/admin-service';
 import { createAttachmentService } from './attachment-service';
+import { createCaseSearch } from './case-search';
+import { createCaseService } from './cases/case-service';
+import { createContactService } from './contacts/contact-service';
+import { createCreationService } from './creation/creation-service';
 import { createDeskService } from './desk-service';
+import { createMailboxService } from './mailboxes/mailbox-service';
 import { createSessionService } from './session-service';
+import { createTemplateService } from './templates/template-service';
 
 /** What every service may use: the database, the injected platform ports, the event bus. */
 export interface ServiceDeps {
@@ -23,6 +30,13 @@ export function createServices(deps: ServiceDeps) {
   return {
     sessions: createSessionService(deps.db),
     desks: createDeskService(deps.db),
+    caseSearch: createCaseSearch(deps.db),
     attachments: createAttachmentService(createBlobStore(deps.dataDir)),
+    cases: createCaseService(deps),
+    contacts: createContactService(deps),
+    creation: createCreationService(deps),
+    admin: createAdminService(deps.db, deps.clock),
+    mailboxes: createMailboxService(deps),
+    templates: createTemplateService(deps.db),
   };
 }

@@ -1,0 +1,78 @@
+import type { Clock } from '../../ports';
+import type { BlobStore } from '../../storage/blob-store';
+import type { IncomingMail, IngestOutcome, IngestSink } from '../incoming-mail';
+import { parseMessage } from '../mime/parse-message';
+import type { FetchedBatch } from './fetch-batch';
+import { describeOversize, type OversizeReport } from './oversize-message';
+import type { PlannedMessage } from './uid-batches';
+
+/** The folder a batch comes from, under the UIDVALIDITY its UIDs belong to. */
+export interface FolderPosition {
+  mailboxId: number;
+  folder: string;
+  uidValidity: number;
+}
+
+export interface FilingDeps {
+  sink: IngestSink;
+  blobs: BlobStore;
+  clock: Clock;
+  maxMessageBytes: number;
+  onOversize?: (report: OversizeReport) => void;
+}
+
+/** What became of one UID. `vanished`: expunged between listing and fetching, nothing to file. */
+export type Fate = IngestOutcome['kind'] | 'quarantined' | 'oversize' | 'vanished';
+
+type Where = FolderPosition & { uid: number };
+
+async function fileOversize(where: Where, size: number, headers: Buffer | undefined, deps: FilingDeps): Promise<Fate> {
+  if (headers === undefined) return 'vanished';
+  const report = await describeOversize({ ...where, size, limit: deps.maxMessageBytes, headers }, deps.blobs);
+  deps.sink.quarantine({ ...where, reason: report.reason, rawSha256: report.headersSha256 });
+  deps.onOversize?.(report);
+  return 'oversize';
+}
+
+/**
+ * A message the sink cannot file (a bug, a constraint it did not expect) is quarantined rather
+ * than retried forever: one poison message must not stop the mailbox. If the quarantine fails
+ * too, the database itself is in trouble and the error goes up (the pass stops, and retries).
+ */
+function ingestOrQuarantine(mail: IncomingMail, deps: FilingDeps): Fate {
+  try {
+    return deps.sink.ingest(mail).kind;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const { mailboxId, folder, uidValidity, uid, rawSha256 } = mail;
+    deps.sink.quarantine({ mailboxId, folder, uidValidity, uid, rawSha256, reason: `Classement impossible : ${detail}` });
+    return 'quarantined';
+  }
+}
+
+async function fileDownloaded(where: Where, fetched: FetchedBatch, deps: FilingDeps): Promise<Fate> {
+  const found = fetched.sources.get(where.uid);
+  if (found === undefined) return 'vanished';
+  const parsed = await parseMessage(found.source, { ...where, internalDate: found.internalDate }, deps);
+  if (parsed.kind === 'mail') return ingestOrQuarantine(parsed.mail, deps);
+  deps.sink.quarantine({ ...where, reason: parsed.reason, rawSha256: parsed.rawSha256 });
+  return 'quarantined';
+}
+
+/**
+ * Hands every message of a fetched batch to the sink, one at a time and in UID order: the sink
+ * moves the checkpoint to each UID it records, so a crash resumes right after the last one.
+ * Parsing and blob writes happen here, between IMAP commands and outside any transaction.
+ */
+export async function fileBatch(batch: PlannedMessage[], fetched: FetchedBatch, position: FolderPosition, deps: FilingDeps): Promise<Fate[]> {
+  const fates: Fate[] = [];
+  for (const message of batch) {
+    const where = { ...position, uid: message.uid };
+    fates.push(
+      message.fate === 'oversize'
+        ? await fileOversize(where, message.size, fetched.headers.get(message.uid), deps)
+        : await fileDownloaded(where, fetched, deps),
+    );
+  }
+  return fates;
+}

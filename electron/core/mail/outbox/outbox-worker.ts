@@ -1,0 +1,177 @@
+import type { Database } from '../../db/database';
+import type { EventBus } from '../../event-bus';
+import type { Clock, Notifier, SecretStore } from '../../ports';
+import { createBlobStore } from '../../storage/blob-store';
+import { announceFailure, announcePartialDelivery } from './failure-notice';
+import { defaultMailTimeouts, type MailTimeouts, type MailTrust } from './mail-endpoint';
+import { rawMessage } from './network-reasons';
+import { claimDue, recordFailed, recordRetry, recordSent, renewLease, wasAccepted, type Claim } from './outbox-rows';
+import { createOutboxSpool } from './outbox-spool';
+import { attemptsExhausted, defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retry-policy';
+import { attemptDelivery, type AttemptDeps, type AttemptOutcome } from './send-attempt';
+
+export interface OutboxWorkerOptions {
+  db: Database;
+  clock: Clock;
+  events: EventBus;
+  secrets: SecretStore;
+  notifier: Notifier;
+  dataDir: string;
+  /** Extra trust (`ca`) for servers with a private certificate authority, such as the tests' rig. */
+  tls?: MailTrust;
+  timeouts?: Partial<MailTimeouts>;
+  retry?: Partial<RetryPolicy>;
+  /**
+   * How long a claimed row belongs to its worker without news; renewed every third of it while
+   * the worker works. Past it, another start of the app treats the row as left by a crash.
+   */
+  leaseMs?: number;
+  /** How often due rows are looked for while started. */
+  pollMs?: number;
+  batchSize?: number;
+  log?: (message: string, error: unknown) => void;
+}
+
+export type RowResult = 'sent' | 'retry' | 'failed';
+
+export interface OutboxWorker {
+  start(): void;
+  /** Stops polling and waits for the attempt in progress. */
+  stop(): Promise<void>;
+  /** Sends every row due now, each at most once, and says what became of them (tests, `wake`). */
+  runOnce(): Promise<Map<number, RowResult>>;
+}
+
+/**
+ * The outbox sender (SPEC "Replying": durable, retried with backoff, sent at most once). Rows are
+ * claimed in one transaction, sent outside any transaction, and their result recorded in another.
+ */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const leaseMs = options.leaseMs ?? 2 * 60_000;
+  const pollMs = options.pollMs ?? 5_000;
+  const log = options.log ?? ((message, error) => console.error(`[outbox] ${message}`, error));
+  const deps: AttemptDeps = {
+    db: options.db,
+    clock: options.clock,
+    secrets: options.secrets,
+    dataDir: options.dataDir,
+    spool: createOutboxSpool(options.dataDir),
+    blobs: createBlobStore(options.dataDir),
+    trust: options.tls ?? {},
+    timeouts: { ...defaultMailTimeouts, ...options.timeouts },
+  };
+  const inFlight = new Set<number>();
+  let chain: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let started = false;
+  let stopListening: () => void = () => undefined;
+
+  async function runDue(): Promise<Map<number, RowResult>> {
+    const results = new Map<number, RowResult>();
+    for (;;) {
+      const busy = new Set([...inFlight, ...results.keys()]);
+      const claims = claimDue(deps.db, deps.clock.now(), leaseMs, options.batchSize ?? 10, busy);
+      if (claims.length === 0) return results;
+      for (const claim of claims) results.set(claim.id, await process(claim));
+    }
+  }
+
+  async function process(claim: Claim): Promise<RowResult> {
+    inFlight.add(claim.id);
+    const heartbeat = setInterval(() => renewLease(deps.db, claim.id, new Date(deps.clock.now().getTime() + leaseMs)), leaseMs / 3);
+    heartbeat.unref();
+    try {
+      return await settle(claim, await attemptDelivery(deps, claim));
+    } catch (error) {
+      // A fault of ours, not of the server: the row stays `sending` and is resolved once its
+      // lease lapses, like after a crash, which can never send it twice. Bounded like the rest.
+      log(`reply ${claim.id} could not be processed`, error);
+      if (!attemptsExhausted(policy, claim.attempts)) return 'retry';
+      const reason = `erreur inattendue : ${rawMessage(error)}`;
+      return await settle(claim, wasAccepted(deps.db, claim.id) ? { kind: 'unfiled', reason } : { kind: 'unresolved', reason });
+    } finally {
+      clearInterval(heartbeat);
+      inFlight.delete(claim.id);
+    }
+  }
+
+  async function settle(claim: Claim, outcome: AttemptOutcome): Promise<RowResult> {
+    const now = deps.clock.now();
+    if (outcome.kind === 'sent') {
+      recordSent(deps.db, claim.id, now, outcome);
+      if (outcome.note) announcePartialDelivery(options.notifier, claim, outcome.note);
+      await dropSpool(claim.id);
+      return 'sent';
+    }
+    if (outcome.kind === 'refused') return fail(claim, outcome.reason, now);
+    if (attemptsExhausted(policy, claim.attempts)) {
+      if (outcome.kind !== 'unfiled') return fail(claim, finalReason(outcome, claim.attempts), now);
+      // It did leave: telling the agent it failed would only invite a duplicate.
+      recordSent(deps.db, claim.id, now, { note: outcome.reason, raw: null });
+      return 'sent';
+    }
+    const status = outcome.kind === 'not_sent' ? 'queued' : 'sending';
+    recordRetry(deps.db, claim.id, { status, retryAt: new Date(now.getTime() + retryDelayMs(policy, claim.attempts)), reason: outcome.reason });
+    return 'retry';
+  }
+
+  async function fail(claim: Claim, reason: string, now: Date): Promise<RowResult> {
+    const failed = recordFailed(deps.db, claim.id, now, reason);
+    if (failed) announceFailure(options, claim, failed, reason);
+    await dropSpool(claim.id);
+    return 'failed';
+  }
+
+  /** Once the row is final; a leftover file is only disk space, never a reason to fail. */
+  async function dropSpool(outboxId: number): Promise<void> {
+    await deps.spool.remove(outboxId).catch((error: unknown) => log(`spool of ${outboxId} not removed`, error));
+  }
+
+  function runOnce(): Promise<Map<number, RowResult>> {
+    const run = chain.then(runDue);
+    chain = run.catch(() => undefined);
+    return run;
+  }
+
+  function cancelTimer(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  /** At most one timer pending: a wake-up replaces the poll that was due. */
+  function schedule(delayMs: number): void {
+    cancelTimer();
+    if (!started) return;
+    timer = setTimeout(() => {
+      timer = null;
+      runOnce()
+        .catch((error: unknown) => log('outbox run failed', error))
+        .finally(() => schedule(pollMs));
+    }, delayMs);
+    timer.unref();
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (started) return;
+      started = true;
+      // A reply action changes its case: look at once rather than at the next poll.
+      stopListening = options.events.subscribe((name) => name === 'case.changed' && schedule(0));
+      schedule(0);
+    },
+    async stop() {
+      started = false;
+      stopListening();
+      cancelTimer();
+      await chain;
+    },
+  };
+}
+
+function finalReason(outcome: { kind: 'not_sent' | 'unresolved'; reason: string }, attempts: number): string {
+  const tried = `${attempts} tentatives`;
+  if (outcome.kind === 'unresolved') return `envoi incertain après ${tried}, vérifiez avant de renvoyer : ${outcome.reason}`;
+  return `non envoyée après ${tried} : ${outcome.reason}`;
+}

@@ -1,0 +1,58 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { AgentSummary } from '../../../../shared/domain/agent';
+import { defaultSettings, settingsSchema, type Settings } from '../../../../shared/domain/admin/settings-schema';
+import type { Database } from '../../db/database';
+import { settings } from '../../db/schema';
+import { administer } from './admin-guard';
+
+/** Each setting's row in the key/value `settings` table, and how its text reads back. */
+const keys = {
+  defaultCountry: 'default_country',
+  acknowledgementDailyLimit: 'acknowledgement_daily_limit',
+  localModelUrl: 'local_model_url',
+} as const satisfies Record<keyof Settings, string>;
+
+const fields = Object.keys(keys) as (keyof Settings)[];
+
+/**
+ * Values are stored as plain text (`FR`, `3`), as the demo writes them and as any module may read
+ * them; a null setting has no row at all.
+ */
+const fromText = (field: keyof Settings, text: string): unknown =>
+  field === 'acknowledgementDailyLimit' ? Number(text) : text;
+
+/**
+ * The system settings, for every module that needs one (case creation's default country, the
+ * acknowledgement limit of the mail engine). A missing or unreadable row reads as its default.
+ */
+export function readSettings(db: Database): Settings {
+  const rows = db.orm.select().from(settings).where(inArray(settings.key, Object.values(keys))).all();
+  const stored = new Map(rows.map((row) => [row.key, row.value]));
+  const read = Object.fromEntries(
+    fields.map((field) => {
+      const text = stored.get(keys[field]);
+      const value = text === undefined ? undefined : fromText(field, text);
+      const parsed = settingsSchema.shape[field].safeParse(value);
+      return [field, parsed.success ? parsed.data : defaultSettings[field]];
+    }),
+  );
+  return read as Settings;
+}
+
+export function createSettingsAdmin(db: Database) {
+  function update(next: Settings, actor: AgentSummary): Settings {
+    return administer(db, actor, () => {
+      for (const field of fields) {
+        const [key, value] = [keys[field], next[field]];
+        if (value === null) db.orm.delete(settings).where(eq(settings.key, key)).run();
+        else {
+          const row = { key, value: String(value) };
+          db.orm.insert(settings).values(row).onConflictDoUpdate({ target: settings.key, set: { value: row.value } }).run();
+        }
+      }
+      return readSettings(db);
+    });
+  }
+
+  return { read: () => readSettings(db), update };
+}

@@ -1,0 +1,89 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { CaseMessage, HistoryEntry, NotepadEntry } from '../../../../shared/domain/case-detail';
+import type { Database } from '../../db/database';
+import { agents, attachments, history, messages, notepadEntries, outbox } from '../../db/schema';
+import { sanitizeDisplayHtml } from '../../mail/html-sanitizer';
+
+const person = (id: number | null, displayName: string | null) =>
+  id !== null && displayName !== null ? { id, displayName } : null;
+
+/** The thread in the order it happened, each message with its files and, for ours, its delivery. */
+export function caseMessages(db: Database, caseId: number): CaseMessage[] {
+  const rows = db.orm
+    .select({ message: messages, authorName: agents.displayName, delivery: outbox.status })
+    .from(messages)
+    .leftJoin(agents, eq(agents.id, messages.authorId))
+    .leftJoin(outbox, eq(outbox.id, messages.outboxId))
+    .where(eq(messages.caseId, caseId))
+    .orderBy(asc(messages.date), asc(messages.id))
+    .all();
+  const files = filesByMessage(db, rows.map((r) => r.message.id));
+  return rows.map(({ message: m, authorName, delivery }) => ({
+    id: m.id,
+    direction: m.direction,
+    from: m.from,
+    to: m.to,
+    cc: m.cc,
+    subject: m.subject,
+    date: m.date,
+    text: m.text,
+    html: m.html === null ? null : sanitizeDisplayHtml(m.html),
+    attachReason: m.attachReason,
+    author: person(m.authorId, authorName),
+    delivery: delivery ?? null,
+    attachments: files.get(m.id) ?? [],
+  }));
+}
+
+function filesByMessage(db: Database, messageIds: number[]) {
+  const byMessage = new Map<number, CaseMessage['attachments']>();
+  if (messageIds.length === 0) return byMessage;
+  const rows = db.orm
+    .select()
+    .from(attachments)
+    .where(inArray(attachments.messageId, messageIds))
+    .orderBy(asc(attachments.id))
+    .all();
+  for (const file of rows) {
+    const list = byMessage.get(file.messageId as number) ?? [];
+    const { id, displayName, mediaType, size, sha256, contentId } = file;
+    list.push({ id, displayName, mediaType, size, sha256, contentId });
+    byMessage.set(file.messageId as number, list);
+  }
+  return byMessage;
+}
+
+export function caseNotepad(db: Database, caseId: number): NotepadEntry[] {
+  return db.orm
+    .select({ entry: notepadEntries, name: agents.displayName })
+    .from(notepadEntries)
+    .leftJoin(agents, eq(agents.id, notepadEntries.agentId))
+    .where(eq(notepadEntries.caseId, caseId))
+    .orderBy(asc(notepadEntries.createdAt), asc(notepadEntries.id))
+    .all()
+    .map(({ entry, name }) => ({
+      id: entry.id,
+      agent: person(entry.agentId, name),
+      text: entry.text,
+      createdAt: entry.createdAt,
+    }));
+}
+
+export function caseHistory(db: Database, caseId: number): HistoryEntry[] {
+  return db.orm
+    .select({ entry: history, name: agents.displayName })
+    .from(history)
+    .leftJoin(agents, eq(agents.id, history.agentId))
+    .where(eq(history.caseId, caseId))
+    .orderBy(asc(history.id))
+    .all()
+    .map(({ entry, name }) => ({
+      id: entry.id,
+      agent: person(entry.agentId, name),
+      action: entry.action,
+      stateBefore: entry.stateBefore,
+      stateAfter: entry.stateAfter,
+      at: entry.at,
+      detail: entry.detail,
+    }));
+}
