@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { AgentSummary } from '../../../shared/domain/agent';
 import { openStates, type CaseState } from '../../../shared/domain/case-state';
 import type { Desk } from '../../../shared/domain/desk';
@@ -11,12 +11,10 @@ export const inProgressStates = openStates;
 export const processedStates = ['waiting_contact', 'in_validation', 'closed'] as const satisfies readonly CaseState[];
 
 /**
- * A case merged into a master lives in the master: no desk lists it. The unary `+` keeps SQLite
- * from reading this through cases_merged_into_idx: without statistics the planner takes `IS NULL`
- * for a selective equality, when it holds for nearly every case (that index serves a master's
- * merged cases, not this).
+ * A case merged into a master lives in the master: no desk lists it. Written exactly as the WHERE
+ * of the partial desk indexes (migration 0002) so that SQLite can answer a desk from them alone.
  */
-const notMerged = sql`+${cases.mergedIntoId} IS NULL`;
+const notMerged = isNull(cases.mergedIntoId);
 
 /** Cases waiting in a queue: nobody took them yet. */
 export const waitingInQueue = and(isNull(cases.assigneeId), eq(cases.state, 'todo'), notMerged) as SQL;

@@ -58,7 +58,7 @@ describe('desk query plans', () => {
     for (const [query, actor] of [[inProgress, camille], [queue(), camille]] as const) {
       const steps = casesSteps({ ...query, sort: { by, direction } }, actor);
       expect(steps.length).toBeGreaterThan(0);
-      for (const step of steps) expect(step).toMatch(/^SEARCH cases USING (COVERING )?INDEX cases_(assignee_state|queue_state_assignee|state_received)_idx/);
+      for (const step of steps) expect(step).toMatch(/^SEARCH cases USING (COVERING )?INDEX cases_(desk_agent|desk_queue|assignee_state|queue_state_assignee|state_received)_idx/);
     }
   });
 

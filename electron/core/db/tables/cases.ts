@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -59,6 +60,12 @@ export const cases = sqliteTable(
     index('cases_received_idx').on(t.receivedAt),
     index('cases_contact_idx').on(t.contactId),
     index('cases_merged_into_idx').on(t.mergedIntoId),
+    // Desks count and page only cases that are not merged: partial indexes let SQLite answer
+    // both from the index alone instead of visiting every row (bench/desk-queries.ts).
+    index('cases_desk_agent_idx').on(t.assigneeId, t.state, t.receivedAt).where(sql`merged_into_id IS NULL`),
+    index('cases_desk_queue_idx')
+      .on(t.queueId, t.receivedAt)
+      .where(sql`assignee_id IS NULL AND state = 'todo' AND merged_into_id IS NULL`),
   ],
 );
 

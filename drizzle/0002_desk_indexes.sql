@@ -1,0 +1,2 @@
+CREATE INDEX `cases_desk_agent_idx` ON `cases` (`assignee_id`,`state`,`received_at`) WHERE merged_into_id IS NULL;--> statement-breakpoint
+CREATE INDEX `cases_desk_queue_idx` ON `cases` (`queue_id`,`received_at`) WHERE assignee_id IS NULL AND state = 'todo' AND merged_into_id IS NULL;
