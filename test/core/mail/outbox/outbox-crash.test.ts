@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailboxes, outbox } from '../../../../electron/core/db/schema';
+import { migrationsFolder } from '../../temp-database';
+import { CENTRE, CLIENT, readByMessageId, startCentreRig, type CentreRig } from './centre-rig';
+import { startDriver, type DriverProcess } from './driver-process';
+import { startCuttingProxy, startSilentServer } from './network-faults';
+import { createOutboxWorld, SECRET_KEY, type OutboxWorld } from './outbox-world';
+
+let rig: CentreRig;
+let world: OutboxWorld;
+const hour = 60 * 60_000;
+
+beforeAll(async () => {
+  rig = await startCentreRig();
+  world = await createOutboxWorld(rig);
+});
+afterAll(async () => {
+  world?.dispose();
+  await rig?.stop();
+});
+
+/** What a crash leaves: `sending`, one attempt made, its lease long past. */
+function leaveAsCrashed(outboxId: number): void {
+  world.core.db.orm
+    .update(outbox)
+    .set({ status: 'sending', attempts: 1, sentAt: null, nextAttemptAt: new Date(world.clock.now().getTime() - hour).toISOString() })
+    .where(eq(outbox.id, outboxId))
+    .run();
+}
+
+const acceptedCount = (messageId: string) => rig.smtp.accepted.filter((m) => m.raw.includes(messageId)).length;
+
+describe('outbox after a crash: never twice', () => {
+  it('sends a reply left in `sending` before it reached the server, once', async () => {
+    const { outboxId, messageId } = world.queueReply();
+    leaveAsCrashed(outboxId);
+    expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+    expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+    expect(world.outboxRow(outboxId)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('does not resend a reply already in Sent (crashed after filing, before recording)', async () => {
+    const { outboxId, messageId } = world.queueReply();
+    await world.worker().runOnce();
+    leaveAsCrashed(outboxId);
+
+    expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+    expect(acceptedCount(messageId)).toBe(1);
+    expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+    expect(await readByMessageId(rig, CENTRE, messageId, 'Sent')).toHaveLength(1);
+  });
+
+  it('files a reply the server accepted but Sent did not get, without sending it again', async () => {
+    world.core.db.orm.update(mailboxes).set({ sentFolder: 'Envoyés' }).where(eq(mailboxes.id, world.mailboxId)).run();
+    const { outboxId, messageId } = world.queueReply();
+    try {
+      expect((await world.worker().runOnce()).get(outboxId)).toBe('retry');
+      const row = world.outboxRow(outboxId);
+      expect(row.status).toBe('sending');
+      expect(row.sentAt).not.toBeNull();
+      expect(row.lastError).toMatch(/Le dossier « Envoyés » n’existe pas.*« Sent »/);
+    } finally {
+      world.core.db.orm.update(mailboxes).set({ sentFolder: '' }).where(eq(mailboxes.id, world.mailboxId)).run();
+    }
+    world.clock.advance(hour);
+    expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+    expect(acceptedCount(messageId)).toBe(1);
+    expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+    expect(await readByMessageId(rig, CENTRE, messageId, 'Sent')).toHaveLength(1);
+  });
+
+  it('leaves alone a row another running worker holds (lease not run out)', async () => {
+    const { outboxId } = world.queueReply();
+    world.core.db.orm
+      .update(outbox)
+      .set({ status: 'sending', attempts: 1, nextAttemptAt: new Date(world.clock.now().getTime() + 60_000).toISOString() })
+      .where(eq(outbox.id, outboxId))
+      .run();
+    expect((await world.worker().runOnce()).has(outboxId)).toBe(false);
+    world.clock.advance(hour);
+    expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+  });
+
+  it('sends once after the process is killed (SIGKILL) in the middle of sending', async () => {
+    const silent = await startSilentServer();
+    let driver: DriverProcess | undefined;
+    try {
+      // The child's SMTP server accepts the connection and never greets: it is stuck mid-send.
+      world.core.db.orm.update(mailboxes).set({ smtpPort: silent.port }).where(eq(mailboxes.id, world.mailboxId)).run();
+      const { outboxId, messageId } = world.queueReply();
+      // The child runs on the real clock, which the test clock may be ahead of.
+      world.core.db.orm.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000).toISOString() }).where(eq(outbox.id, outboxId)).run();
+      const config = { dataDir: world.dataDir, migrationsFolder, secretKey: SECRET_KEY, password: CENTRE.password, ca: rig.dovecot.ca };
+      const child = (driver = await startDriver(config));
+      await expect
+        .poll(() => silent.connections() > 0 && world.outboxRow(outboxId).status === 'sending', {
+          timeout: 20_000,
+          message: `driver stderr: ${child.output()}`,
+        })
+        .toBe(true);
+      await child.kill();
+
+      useRealServer();
+      expect(acceptedCount(messageId)).toBe(0);
+      // The app starts again: the row's lease runs out and the new worker resolves it.
+      world.clock.advance(hour);
+      expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+      expect(world.outboxRow(outboxId)).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+      expect((await world.worker().runOnce()).size).toBe(0);
+    } finally {
+      await driver?.kill();
+      useRealServer();
+      await silent.close();
+    }
+    // Bundling and starting a second Node process takes a while on a loaded machine.
+  }, 90_000);
+});
+
+describe('outbox after a connection lost once the whole message was written', () => {
+  it('keeps the reply to resolve, and resends it when Sent shows it never arrived', async () => {
+    const proxy = await startCuttingProxy(rig.smtp.port, 'before_final_dot');
+    try {
+      const { outboxId, messageId } = await viaProxy(proxy.port, () => world.queueReply());
+      expect((await world.worker().runOnce()).get(outboxId)).toBe('retry');
+      expect(proxy.cuts()).toBe(1);
+      const row = world.outboxRow(outboxId);
+      expect(row).toMatchObject({ status: 'sending', sentAt: null });
+      expect(row.lastError).toMatch(/interrompue après la transmission du message/);
+
+      useRealServer();
+      world.clock.advance(hour);
+      expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+      expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+    } finally {
+      useRealServer();
+      await proxy.close();
+    }
+  });
+
+  it('does not resend it when the server accepted it and filed it in Sent itself', async () => {
+    const proxy = await startCuttingProxy(rig.smtp.port, 'after_server_reply');
+    try {
+      const { outboxId, messageId } = await viaProxy(proxy.port, () => world.queueReply());
+      expect((await world.worker().runOnce()).get(outboxId)).toBe('retry');
+      expect(world.outboxRow(outboxId).status).toBe('sending');
+      // As servers that file submitted mail do (Gmail, Exchange): the copy is in Sent already.
+      await rig.dovecot.deliver(CENTRE.user, readFileSync(path.join(world.dataDir, 'outbox', `${outboxId}.eml`)), 'Sent');
+
+      useRealServer();
+      world.clock.advance(hour);
+      expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+      expect(acceptedCount(messageId)).toBe(1);
+      expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+      expect(await readByMessageId(rig, CENTRE, messageId, 'Sent')).toHaveLength(1);
+    } finally {
+      useRealServer();
+      await proxy.close();
+    }
+  });
+});
+
+/** Plaintext SMTP is allowed on loopback: the proxy can then see where the message ends. */
+async function viaProxy<T>(port: number, queue: () => T): Promise<T> {
+  world.core.db.orm.update(mailboxes).set({ smtpPort: port, smtpTls: 'none' }).where(eq(mailboxes.id, world.mailboxId)).run();
+  return queue();
+}
+
+function useRealServer(): void {
+  world.core.db.orm.update(mailboxes).set({ smtpPort: rig.smtp.port, smtpTls: 'starttls' }).where(eq(mailboxes.id, world.mailboxId)).run();
+}
