@@ -37,6 +37,7 @@ export interface Connection {
 
 export interface Core {
   readonly db: Database;
+  readonly dataDir: string;
   readonly events: EventBus;
   readonly clock: Clock;
   readonly secrets: SecretStore;
@@ -96,6 +97,7 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     db,
+    dataDir: options.dataDir,
     events,
     clock,
     secrets,

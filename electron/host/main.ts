@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core';
+import { startMailRuntime } from '../core/mail/mail-runtime';
 import { startBrowserHost } from './browser-host';
 import { defaultDataDir } from './data-dir';
 import { hostSecretStore } from './key-file-secret-store';
@@ -32,8 +33,11 @@ async function main(): Promise<void> {
   }
   console.log(`Données / Data: ${dataDir}`);
   console.log(`Ouvrez / Open: ${host.url}`);
+  // After the URL: a slow or unreachable mail server must not delay opening the app.
+  const mail = await startMailRuntime(core);
   const stop = async () => {
     await host.close();
+    await mail.stop();
     core.close();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core';
+import { startMailRuntime, type MailRuntime } from '../core/mail/mail-runtime';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { bindIpc } from './ipc-bind';
 import { createElectronNotifier } from './notifier';
@@ -23,6 +24,7 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let core: Core | null = null;
   let unbindIpc: (() => void) | null = null;
+  let mail: Promise<MailRuntime> | null = null;
 
   const paths = shellPaths({
     appPath: app.getAppPath(),
@@ -55,11 +57,27 @@ function start(): void {
   app.on('activate', () => {
     if (core && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
     unbindIpc?.();
     unbindIpc = null;
-    core?.close();
+    const closing = core;
     core = null;
+    if (!closing) return;
+    if (!mail) {
+      closing.close();
+      return;
+    }
+    // The outbox may be recording a send: let mail stop before the database closes, then quit.
+    event.preventDefault();
+    const stopping = mail;
+    mail = null;
+    void stopping
+      .then((runtime) => runtime.stop())
+      .catch((error: unknown) => console.error('[shell] mail stop failed', error))
+      .finally(() => {
+        closing.close();
+        app.quit();
+      });
   });
 
   app
@@ -78,6 +96,10 @@ function start(): void {
       unbindIpc = bindIpc(ipcMain, core, () => mainWindow);
       handleAppProtocol(paths.renderer);
       openWindow();
+      // After the window: an unreachable mail server must not delay it. Mail runs in this process
+      // for now; moving it to a utility process is the Electron issue's work.
+      mail = startMailRuntime(core);
+      mail.catch((error: unknown) => console.error('[shell] mail start failed', error));
     })
     .catch((error: unknown) => {
       console.error('[shell] start-up failed', error);

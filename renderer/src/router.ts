@@ -1,5 +1,8 @@
 import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-router';
 import { useSessionStore } from './stores/session';
+import CaseView from './views/CaseView.vue';
+import CreateCaseView from './views/CreateCaseView.vue';
+import ContactsView from './views/ContactsView.vue';
 import DeskView from './views/DeskView.vue';
 import SignInView from './views/SignInView.vue';
 
@@ -37,6 +40,10 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
         name: 'desk',
         component: DeskView,
       },
+      { path: '/dossier/:caseId(\\d+)', name: 'case', component: CaseView },
+      // `?contact=<id>`: « CRÉER DOSSIER » from a contact card pre-fills the form with it.
+      { path: '/creer-dossier', name: 'create-case', component: CreateCaseView },
+      { path: '/contacts', name: 'contacts', component: ContactsView },
       { path: '/:unknown(.*)*', redirect: homeRoute },
     ],
   });

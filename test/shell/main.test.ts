@@ -9,7 +9,11 @@ import { FakeWebContents } from './fake-electron';
  * entry anew and drives the app's lifecycle events. The core is replaced too (its own tests cover
  * it; ipc-real-core.test.ts covers the shell over a real one).
  */
-const state = vi.hoisted(() => ({ electron: {} as Record<string, unknown>, core: {} as Record<string, unknown> }));
+const state = vi.hoisted(() => ({
+  electron: {} as Record<string, unknown>,
+  core: {} as Record<string, unknown>,
+  mail: { stop: async () => undefined } as { stop: () => Promise<void> },
+}));
 
 vi.mock('electron', () => ({
   get app() { return state.electron.app; },
@@ -22,6 +26,8 @@ vi.mock('electron', () => ({
   get Notification() { return state.electron.Notification; },
 }));
 vi.mock('../../electron/core/create-core', () => ({ createCore: vi.fn(() => state.core) }));
+// Mail talks to servers: the shell's test checks that it is started and stopped around the core.
+vi.mock('../../electron/core/mail/mail-runtime', () => ({ startMailRuntime: vi.fn(async () => state.mail) }));
 
 function fakeElectron(options: { lock?: boolean } = {}) {
   let ready!: () => void;
@@ -65,6 +71,7 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     Notification: class {},
   };
   state.core = { connect: vi.fn(), close: vi.fn() };
+  state.mail = { stop: vi.fn(async () => undefined) };
   return { app, windows, ready, electron: state.electron as Record<string, Record<string, ReturnType<typeof vi.fn>>> };
 }
 
@@ -163,8 +170,16 @@ describe('the Electron entry', () => {
     app.emit('window-all-closed');
     if (process.platform === 'darwin') expect(app.quit).not.toHaveBeenCalled();
     else expect(app.quit).toHaveBeenCalled();
-    app.emit('will-quit', {});
+    vi.mocked(app.quit).mockClear();
+    const quitting = { preventDefault: vi.fn() };
+    app.emit('will-quit', quitting);
+    // Mail stops first (an outbox send may be recording), then the core closes and the app quits.
+    expect(quitting.preventDefault).toHaveBeenCalledOnce();
+    await settle();
+    await settle();
+    expect(state.mail.stop).toHaveBeenCalledOnce();
     expect(state.core.close).toHaveBeenCalledOnce();
+    expect(app.quit).toHaveBeenCalledOnce();
     expect(electron.ipcMain!.removeHandler).toHaveBeenCalledWith(ipcChannels.call);
   });
 

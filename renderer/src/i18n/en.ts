@@ -1,4 +1,8 @@
 import type { MessageSchema } from './fr';
+import { contactsEn } from './messages/contacts.en';
+import { creationEn } from './messages/creation.en';
+import { caseEn } from './messages/case.en';
+import { composerEn } from './messages/composer.en';
 
 /** English, complete: no key falls back to French (test/renderer/i18n.test.ts checks both ways). */
 export const en: MessageSchema = {
@@ -88,6 +92,10 @@ export const en: MessageSchema = {
     letter: 'Letter',
     phone: 'Phone',
   },
+  caseView: caseEn,
+  composer: composerEn,
+  creation: creationEn,
+  contacts: contactsEn,
   errors: {
     validation: 'Some fields are not valid.',
     unauthenticated: 'Your session has expired: please sign in again.',

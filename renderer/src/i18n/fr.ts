@@ -1,3 +1,8 @@
+import { contactsFr } from './messages/contacts.fr';
+import { creationFr } from './messages/creation.fr';
+import { caseFr } from './messages/case.fr';
+import { composerFr } from './messages/composer.fr';
+
 /**
  * The product's own language. The labels of states, desks and media are the ones of the seed help
  * pages, letter for letter ("A traiter" without accent, as agents know it). In vue-i18n's message
@@ -90,6 +95,10 @@ export const fr = {
     letter: 'Courrier',
     phone: 'Téléphone',
   },
+  caseView: caseFr,
+  composer: composerFr,
+  creation: creationFr,
+  contacts: contactsFr,
   errors: {
     validation: 'Certains champs ne sont pas valides.',
     unauthenticated: 'Votre session a expiré : reconnectez-vous.',

@@ -34,15 +34,20 @@ async function fileOversize(where: Where, size: number, headers: Buffer | undefi
   return 'oversize';
 }
 
+/** Another writer held the database past its busy timeout: worth retrying, not a bad message. */
+const isTransient = (error: unknown) =>
+  /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+
 /**
  * A message the sink cannot file (a bug, a constraint it did not expect) is quarantined rather
- * than retried forever: one poison message must not stop the mailbox. If the quarantine fails
- * too, the database itself is in trouble and the error goes up (the pass stops, and retries).
+ * than retried forever: one poison message must not stop the mailbox. A busy database, or a
+ * quarantine that fails too, goes up instead: the pass stops, and the next one retries.
  */
 function ingestOrQuarantine(mail: IncomingMail, deps: FilingDeps): Fate {
   try {
     return deps.sink.ingest(mail).kind;
   } catch (error) {
+    if (isTransient(error)) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     const { mailboxId, folder, uidValidity, uid, rawSha256 } = mail;
     deps.sink.quarantine({ mailboxId, folder, uidValidity, uid, rawSha256, reason: `Classement impossible : ${detail}` });
@@ -64,7 +69,12 @@ async function fileDownloaded(where: Where, fetched: FetchedBatch, deps: FilingD
  * moves the checkpoint to each UID it records, so a crash resumes right after the last one.
  * Parsing and blob writes happen here, between IMAP commands and outside any transaction.
  */
-export async function fileBatch(batch: PlannedMessage[], fetched: FetchedBatch, position: FolderPosition, deps: FilingDeps): Promise<Fate[]> {
+export async function fileBatch(
+  batch: PlannedMessage[],
+  fetched: FetchedBatch,
+  position: FolderPosition,
+  deps: FilingDeps,
+): Promise<Fate[]> {
   const fates: Fate[] = [];
   for (const message of batch) {
     const where = { ...position, uid: message.uid };

@@ -34,6 +34,7 @@ export interface SessionDeps {
 /** How a session ended: whether it completed a pass (backoff starts over), and why it ended. */
 export interface SessionEnd {
   synced: boolean;
+  /** Null when the server closed the connection cleanly (a BYE) or the supervisor stopped it. */
   error: unknown;
 }
 
@@ -99,7 +100,8 @@ async function serve(client: ImapFlow, connection: Connection, deps: SessionDeps
   const { tuning, wake } = deps;
   const idle = tuning.listen === 'auto' && (client.capabilities.has('IDLE') || client.capabilities.has('IMAP4rev2'));
   const quietLimit = (idle ? tuning.maxIdleMs : tuning.pollIntervalMs) + tuning.silenceGraceMs;
-  const watchdog = watchSilence(() => client.stats().received, quietLimit, () => connection.fail(new SyncError('silent', 'no answer from the server')));
+  const silent = () => connection.fail(new SyncError('silent', 'no answer from the server'));
+  const watchdog = watchSilence(() => client.stats().received, quietLimit, silent);
   // Every connection starts with a pass: mail may have come while we were away.
   let due = true;
   try {

@@ -77,7 +77,8 @@ export function createImapSupervisor(mailbox: Mailbox, deps: SupervisorDeps): Im
   const wake = new WakeSignal();
   const stopped = new AbortController();
   const target = { mailboxId: mailbox.id, folder: mailbox.inboxFolder, sentFolder: mailbox.sentFolder };
-  const status = createStatusReporter(mailbox.id, deps.checkpoints.read(mailbox.id, mailbox.inboxFolder)?.syncedAt ?? null, deps.onStatus);
+  const lastSync = deps.checkpoints.read(mailbox.id, mailbox.inboxFolder)?.syncedAt ?? null;
+  const status = createStatusReporter(mailbox.id, lastSync, deps.onStatus);
   const errorContext = { host: mailbox.imapHost, port: mailbox.imapPort, folder: mailbox.inboxFolder };
   let client: ImapFlow | null = null;
   let loop: Promise<void> | null = null;
@@ -87,7 +88,14 @@ export function createImapSupervisor(mailbox: Mailbox, deps: SupervisorDeps): Im
     secretKey: mailbox.secretKey,
     target,
     secrets: deps.secrets,
-    pass: { sink: deps.sink, checkpoints: deps.checkpoints, blobs: deps.blobs, clock: deps.clock, limits: { ...defaultBatchLimits, ...deps.limits }, onOversize: deps.onOversize },
+    pass: {
+      sink: deps.sink,
+      checkpoints: deps.checkpoints,
+      blobs: deps.blobs,
+      clock: deps.clock,
+      limits: { ...defaultBatchLimits, ...deps.limits },
+      onOversize: deps.onOversize,
+    },
     tuning: { ...timing, listen: deps.listen ?? 'auto', tls: deps.tls },
     wake,
     stopping: () => stopped.signal.aborted,

@@ -6,6 +6,5 @@ export type Mailbox = Pick<
   'id' | 'imapHost' | 'imapPort' | 'imapTls' | 'imapUser' | 'secretKey' | 'inboxFolder' | 'sentFolder'
 >;
 
-/** The fields whose change needs a new connection. */
-export const connectionKey = (mailbox: Mailbox): string =>
-  JSON.stringify([mailbox.imapHost, mailbox.imapPort, mailbox.imapTls, mailbox.imapUser, mailbox.secretKey, mailbox.inboxFolder, mailbox.sentFolder]);
+/** Every field but the id: a change to any of them needs a new connection. */
+export const connectionKey = ({ id: _id, ...settings }: Mailbox): string => JSON.stringify(settings);

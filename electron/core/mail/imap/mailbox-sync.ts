@@ -36,6 +36,26 @@ function refuseSentFolder(target: FolderTarget, mailbox?: MailboxObject): void {
   }
 }
 
+/**
+ * Opens the folder read-only (EXAMINE: no flag changes, RFC 3501 §6.3.2). Freshly selected, its
+ * UIDNEXT is the server's; already selected on this connection, the session only learns of new
+ * messages from an untagged EXISTS and `*` means the last UID it knows of: a NOOP first brings
+ * that view up to date (RFC 3501 §6.1.2), and UIDNEXT is only imapflow's estimate.
+ */
+async function examine(client: ImapFlow, target: FolderTarget) {
+  const fresh = !(client.mailbox && sameFolder(client.mailbox.path, target.folder));
+  const lock = await client.getMailboxLock(target.folder, { readOnly: true });
+  try {
+    const mailbox = client.mailbox as MailboxObject;
+    refuseSentFolder(target, mailbox);
+    if (!fresh) await client.noop();
+    return { lock, mailbox, uidNext: fresh ? mailbox.uidNext : null };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
 /** Where this pass starts: after the checkpoint, or from the start under a new UIDVALIDITY. */
 function startingPoint(mailbox: MailboxObject, target: FolderTarget, checkpoints: CheckpointStore) {
   const uidValidity = Number(mailbox.uidValidity);
@@ -57,22 +77,18 @@ async function listFrom(client: ImapFlow, fromUid: number): Promise<ListedMessag
 }
 
 /**
- * One sync pass of one folder: EXAMINE it (read-only: no flag changes, RFC 3501 §6.3.2), compare
- * its UIDVALIDITY with the checkpoint, list the new UIDs, then fetch and file them batch by batch
- * in UID order. Mail stays on the server as it was.
+ * One sync pass of one folder: EXAMINE it, compare its UIDVALIDITY with the checkpoint, list the
+ * new UIDs and their sizes, then fetch and file them batch by batch in UID order. Mail stays on
+ * the server as it was; HIGHESTMODSEQ (CONDSTORE) is recorded with the completed pass.
  */
 export async function syncFolder(client: ImapFlow, target: FolderTarget, deps: PassDeps): Promise<PassReport> {
   refuseSentFolder(target);
-  const lock = await client.getMailboxLock(target.folder, { readOnly: true });
+  const { lock, mailbox, uidNext } = await examine(client, target);
   try {
-    const mailbox = client.mailbox as MailboxObject;
-    refuseSentFolder(target, mailbox);
-    // A folder already selected on this connection only learns of new messages from the server's
-    // untagged EXISTS, and `*` means the last UID this session knows of: without a NOOP first
-    // (RFC 3501 §6.1.2), `n:*` would miss what arrived since the last command.
-    await client.noop();
     const start = startingPoint(mailbox, target, deps.checkpoints);
-    const batches = planBatches(await listFrom(client, start.fromUid), deps.limits);
+    // Every new message has a UID of at least UIDNEXT (RFC 3501 §2.3.1.1): nothing to list below it.
+    const nothingNew = uidNext !== null && uidNext <= start.fromUid;
+    const batches = planBatches(nothingNew ? [] : await listFrom(client, start.fromUid), deps.limits);
     const total = batches.reduce((sum, batch) => sum + batch.length, 0);
     const report: PassReport = { uidValidity: start.uidValidity, rescan: start.rescan, total, fates: {} };
     const position = { mailboxId: target.mailboxId, folder: target.folder, uidValidity: start.uidValidity };
@@ -81,12 +97,15 @@ export async function syncFolder(client: ImapFlow, target: FolderTarget, deps: P
     if (total > 0) deps.onProgress?.(done, total);
     for (const batch of batches) {
       const fetched = await fetchBatch(client, batch);
-      for (const fate of await fileBatch(batch, fetched, position, filing)) report.fates[fate] = (report.fates[fate] ?? 0) + 1;
+      for (const fate of await fileBatch(batch, fetched, position, filing)) {
+        report.fates[fate] = (report.fates[fate] ?? 0) + 1;
+      }
       done += batch.length;
       deps.onProgress?.(done, total);
     }
     const highestModseq = mailbox.highestModseq === undefined ? null : mailbox.highestModseq.toString();
-    deps.checkpoints.markSynced(target.mailboxId, target.folder, { uidValidity: start.uidValidity, highestModseq, at: deps.clock.now().toISOString() });
+    const at = deps.clock.now().toISOString();
+    deps.checkpoints.markSynced(target.mailboxId, target.folder, { uidValidity: start.uidValidity, highestModseq, at });
     return report;
   } finally {
     lock.release();

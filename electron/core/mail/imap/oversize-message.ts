@@ -23,7 +23,8 @@ export interface OversizeReport {
   reason: string;
 }
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+const megabytes = (bytes: number) =>
+  `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 export interface OversizeInput {
   mailboxId: number;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../../db/database';
-import { cases, history, messages, outbox, type OutgoingMail } from '../../db/schema';
+import { cases, history, mailboxes, messages, outbox, type OutgoingMail } from '../../db/schema';
 
 /**
  * The outbox's states, as rows tell them (no I/O here: each function is one short transaction,
@@ -36,7 +36,11 @@ function phaseOf(row: OutboxRow): ClaimPhase {
 
 const iso = (at: Date) => at.toISOString();
 
-/** Takes due rows (queued, or sending with a lapsed lease) under the write lock: never twice. */
+/**
+ * Takes due rows (queued, or sending with a lapsed lease) under the write lock: never twice. A
+ * suspended (inactive) mailbox keeps its replies queued: an administrator stops a mailbox to stop
+ * what leaves it, and its replies go out once it is active again.
+ */
 export function claimDue(db: Database, at: Date, leaseMs: number, limit: number, busy: ReadonlySet<number>): Claim[] {
   const leaseUntil = iso(new Date(at.getTime() + leaseMs));
   return db.sqlite
@@ -44,7 +48,13 @@ export function claimDue(db: Database, at: Date, leaseMs: number, limit: number,
       const due = db.orm
         .select()
         .from(outbox)
-        .where(and(inArray(outbox.status, ['queued', 'sending']), lte(outbox.nextAttemptAt, iso(at))))
+        .where(
+          and(
+            inArray(outbox.status, ['queued', 'sending']),
+            lte(outbox.nextAttemptAt, iso(at)),
+            inArray(outbox.mailboxId, db.orm.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.active, true))),
+          ),
+        )
         .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
         .limit(limit)
         .all()

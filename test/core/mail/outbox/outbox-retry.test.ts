@@ -89,3 +89,20 @@ describe('outbox retries', () => {
     expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
   });
 });
+
+describe('a suspended mailbox', () => {
+  it('holds its replies queued, untouched, and sends them once it is active again', async () => {
+    const worker = world.worker();
+    const setActive = (active: boolean) =>
+      world.core.db.sqlite.prepare('UPDATE mailboxes SET active = ? WHERE id = ?').run(active ? 1 : 0, world.mailboxId);
+    setActive(false);
+    const reply = world.queueReply();
+    try {
+      expect((await worker.runOnce()).size).toBe(0);
+      expect(world.outboxRow(reply.outboxId)).toMatchObject({ status: 'queued', attempts: 0 });
+    } finally {
+      setActive(true);
+    }
+    expect((await worker.runOnce()).get(reply.outboxId)).toBe('sent');
+  });
+});

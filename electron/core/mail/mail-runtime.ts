@@ -1,0 +1,60 @@
+import type { ConnectionOptions } from 'node:tls';
+import type { Core } from '../create-core';
+import { createBlobStore } from '../storage/blob-store';
+import { createMailSyncManager, type MailSyncManager } from './imap/mail-sync-manager';
+import { createIngestSink } from './ingest/create-ingest-sink';
+import { createWaitingMessageSender } from './ingest/waiting-messages';
+import { createOutboxWorker } from './outbox/outbox-worker';
+
+export interface MailRuntimeOptions {
+  /** Extra trust for servers with a private certificate authority. */
+  tls?: ConnectionOptions;
+  /** How often waiting messages are checked; a queue announces delays in hours. */
+  waitingCheckMs?: number;
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface MailRuntime {
+  sync: MailSyncManager;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything that talks to mail servers, started by whoever runs the app (browser host, Electron
+ * shell) and never by createCore: tests of the core then run without timers or sockets, and the
+ * mail tests start exactly the part they exercise.
+ */
+export async function startMailRuntime(core: Core, options: MailRuntimeOptions = {}): Promise<MailRuntime> {
+  const { db, clock, events, secrets, notifier, dataDir } = core;
+  const log = options.log ?? ((message, error) => console.error(`[mail] ${message}`, error));
+  const sync = createMailSyncManager({
+    db,
+    events,
+    secrets,
+    clock,
+    sink: createIngestSink({ db, clock, events, dataDir }),
+    blobs: createBlobStore(dataDir),
+    ...(options.tls ? { tls: options.tls } : {}),
+  });
+  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, ...(options.tls ? { tls: options.tls } : {}) });
+  const waiting = createWaitingMessageSender({ db, clock, events });
+  const timer = setInterval(() => {
+    try {
+      waiting.sendDueWaitingMessages();
+    } catch (error) {
+      log('waiting messages failed', error);
+    }
+    // Picks up mailboxes an administrator added, changed or suspended since the last minute.
+    sync.reload().catch((error: unknown) => log('mailbox reload failed', error));
+  }, options.waitingCheckMs ?? 60_000);
+  timer.unref();
+  outbox.start();
+  await sync.reload();
+  return {
+    sync,
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all([sync.stop(), outbox.stop()]);
+    },
+  };
+}

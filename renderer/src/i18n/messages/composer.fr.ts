@@ -1,0 +1,56 @@
+/** The reply composer (seed "Traiter un e-mail": the buttons keep the product's labels). */
+export const composerFr = {
+  title: 'Réponse',
+  editor: 'Texte de la réponse',
+  close: 'Fermer',
+  recipients: {
+    to: 'À',
+    cc: 'Cc',
+    bcc: 'Cci',
+    toLocked: 'Le destinataire est l’adresse du contact : vos droits ne permettent pas de le modifier.',
+    duplicate: '{address} figure déjà parmi les destinataires.',
+    remove: 'Retirer {address}',
+    search: 'Rechercher',
+    searchTitle: 'Rechercher un contact',
+    searchLabel: 'Nom, adresse e-mail, téléphone…',
+    searchSubmit: 'Rechercher',
+    noResult: 'Aucun contact avec une adresse e-mail ne correspond.',
+  },
+  templates: {
+    title: 'Réponses types',
+    search: 'Chercher une réponse type',
+    searchSubmit: 'Chercher',
+    none: 'Aucune réponse type.',
+  },
+  suggest: {
+    button: 'Suggérer une réponse',
+    none: 'Aucune suggestion pour ce dossier.',
+    fromTemplate: 'Réponse type',
+    fromCase: 'Réponse du dossier {number}',
+  },
+  attachments: {
+    add: 'Joindre des fichiers',
+    uploading: 'Envoi des fichiers…',
+    remove: 'Retirer {name}',
+  },
+  preview: {
+    button: 'Aperçu',
+    title: 'Aperçu de la réponse',
+    subject: 'Objet',
+    signatureNote: 'La signature et l’historique cité sont ajoutés à l’envoi.',
+  },
+  actions: {
+    save_draft: 'Brouillon',
+    submit_for_validation: 'Validation',
+    reply_keep_open: 'Répondre sans clore',
+    reply_and_wait: 'Répondre et attendre',
+    reply_and_close: 'Répondre et clore',
+  },
+  done: {
+    save_draft: 'Brouillon enregistré.',
+    submit_for_validation: 'Réponse soumise à la validation.',
+    reply_keep_open: 'Réponse envoyée ; le dossier reste ouvert.',
+    reply_and_wait: 'Réponse envoyée ; le dossier attend le contact.',
+    reply_and_close: 'Réponse envoyée ; le dossier est clos.',
+  },
+};

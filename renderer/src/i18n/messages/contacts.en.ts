@@ -1,0 +1,37 @@
+import type { contactsFr } from './contacts.fr';
+
+export const contactsEn: typeof contactsFr = {
+  title: 'Contacts',
+  search: 'Search for a contact',
+  searchHint: 'Name, e-mail address, phone, contract number, subscriber reference or order number',
+  searchButton: 'Search',
+  searching: 'Searching…',
+  noResult: 'No contact matches “{q}”.',
+  results: 'Results',
+  columns: {
+    name: 'Name',
+    email: 'E-mail address',
+    phone: 'Phone',
+    city: 'City',
+    references: 'References',
+  },
+  card: 'Contact card',
+  edit: 'Edit',
+  save: 'Save',
+  saving: 'Saving…',
+  cancel: 'Cancel',
+  saved: 'The contact card was saved.',
+  createCase: 'CREATE CASE',
+  history: 'Case history',
+  noHistory: 'No case for this contact.',
+  historyColumns: {
+    date: 'Date',
+    number: 'No.',
+    media: 'Media',
+    subject: 'Subject',
+    state: 'State',
+  },
+  empty: '—',
+  loadFailed: 'The contact could not be loaded.',
+  invalid: 'Some fields are not valid: correct them and save again.',
+};

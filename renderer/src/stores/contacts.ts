@@ -1,0 +1,104 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { ApiError } from '../../../shared/contract/errors';
+import { contactFormValues, contactUpdateSchema, type ContactCard, type ContactCase, type ContactSummary } from '../../../shared/domain/contact-view';
+import { api, toApiError } from '../api';
+import type { ContactValues } from './creation';
+import { useSessionStore } from './session';
+
+/** The contacts tab: a search, the chosen card (view or edit) and its case history. */
+export const useContactsStore = defineStore('contacts', () => {
+  const query = ref('');
+  const searched = ref('');
+  const results = ref<ContactSummary[]>([]);
+  const searching = ref(false);
+  const error = ref<ApiError | null>(null);
+  const card = ref<ContactCard | null>(null);
+  const history = ref<ContactCase[]>([]);
+  const editing = ref(false);
+  const values = ref<ContactValues | null>(null);
+  const errors = ref<Record<string, string>>({});
+  const saving = ref(false);
+  const saved = ref(false);
+
+  function fail(cause: unknown): ApiError {
+    const apiError = toApiError(cause);
+    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
+    return apiError;
+  }
+
+  async function search(): Promise<void> {
+    const q = query.value.trim();
+    if (!q) return;
+    searching.value = true;
+    error.value = null;
+    try {
+      results.value = await api.contacts.search({ q, limit: 50 });
+      searched.value = q;
+    } catch (cause) {
+      error.value = fail(cause);
+    } finally {
+      searching.value = false;
+    }
+  }
+
+  async function open(contactId: number): Promise<void> {
+    error.value = null;
+    editing.value = false;
+    saved.value = false;
+    try {
+      const [loaded, cases] = await Promise.all([api.contacts.get({ contactId }), api.contacts.history({ contactId })]);
+      card.value = loaded;
+      history.value = cases;
+    } catch (cause) {
+      error.value = fail(cause);
+    }
+  }
+
+  function startEdit(): void {
+    if (!card.value) return;
+    values.value = contactFormValues(card.value);
+    errors.value = {};
+    saved.value = false;
+    editing.value = true;
+  }
+
+  function cancelEdit(): void {
+    editing.value = false;
+    errors.value = {};
+  }
+
+  /** The same rules as the core (shared schema) first; then the core's own verdict on the same fields. */
+  async function save(): Promise<boolean> {
+    if (!card.value || !values.value || saving.value) return false;
+    const input = { ...values.value, contactId: card.value.id };
+    const checked = contactUpdateSchema({ today: new Date() }).safeParse(input);
+    if (!checked.success) {
+      const found: Record<string, string> = {};
+      for (const issue of checked.error.issues) found[issue.path.map(String).join('.') || '_'] ??= issue.message;
+      errors.value = found;
+      return false;
+    }
+    saving.value = true;
+    error.value = null;
+    try {
+      const updated = await api.contacts.update(input);
+      card.value = updated;
+      // The result line shows some of the card's values: keep it in step with what was saved.
+      results.value = results.value.map((line) => (line.id === updated.id ? { ...line, ...updated } : line));
+      editing.value = false;
+      errors.value = {};
+      saved.value = true;
+      return true;
+    } catch (cause) {
+      const apiError = fail(cause);
+      errors.value = { ...(apiError.fields ?? {}) };
+      error.value = apiError;
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { query, searched, results, searching, error, card, history, editing, values, errors, saving, saved, search, open, startEdit, cancelEdit, save };
+});
