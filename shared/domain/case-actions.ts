@@ -25,7 +25,7 @@ export type CaseOrigin = CaseState | 'creation';
 export const approveChoices = ['closed', 'waiting_contact'] as const satisfies readonly CaseState[];
 export type ApproveChoice = (typeof approveChoices)[number];
 
-/** French labels, used in refusal messages; the renderer keeps its own translated copy. */
+/** French labels, used in refusal messages and by the renderer's French messages (English is translated there). */
 export const caseActionLabels: Record<CaseAction, string> = {
   take: 'Accepter la prise en charge',
   save_draft: 'Brouillon',

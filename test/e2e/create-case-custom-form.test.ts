@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
+import { signedInPage } from './case-helpers';
 import { startApp, type AppUnderTest } from '../support/app-under-test';
 
 let app: AppUnderTest;
@@ -16,12 +17,7 @@ beforeAll(async () => {
   field.run(formId, 'policyNumber', 'Numéro de police', 'text', 1, 1, null);
   field.run(formId, 'damage', 'Type de dommage', 'select', 0, 2, JSON.stringify(['Dégât des eaux', 'Incendie']));
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  await page.goto(app.host.url);
-  await page.getByTestId('signin-agent').selectOption({ label: 'Camille Martin' });
-  await page.getByTestId('signin-password').fill('demo');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('desk-title').waitFor();
+  page = await signedInPage(browser, app, 'Camille Martin');
 });
 
 afterAll(async () => {

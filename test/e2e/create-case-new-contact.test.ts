@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDefaultMailbox } from '../core/services/cases/case-fixture';
 import { launchChromium } from '../rig';
+import { signedInPage } from './case-helpers';
 import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
 
 let app: AppUnderTest;
@@ -13,13 +14,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   app = await startApp();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(app.host.url);
-  await page.getByTestId('signin-agent').selectOption({ label: 'Camille Martin' });
-  await page.getByTestId('signin-password').fill('demo');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('desk-title').waitFor();
+  page = await signedInPage(browser, app, 'Camille Martin', pageErrors);
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { caseActionLabels } from '../../../../shared/domain/case-actions';
 /** The case view and the workspace tabs (French first: the seed's words, letter for letter). */
 export const caseFr = {
   tabs: {
@@ -76,17 +77,8 @@ export const caseFr = {
     title: 'Historique',
     system: 'Système',
     actions: {
-      take: 'Accepter la prise en charge',
-      save_draft: 'Brouillon',
-      submit_for_validation: 'Validation',
-      approve: 'Accepter la réponse',
-      reject: 'Refuser la réponse',
-      reply_keep_open: 'Répondre sans clore',
-      reply_and_wait: 'Répondre et attendre',
-      reply_and_close: 'Répondre et clore',
-      close: 'Clore',
-      assign_to_agent: 'A traiter par un autre agent',
-      assign_to_me: 'A traiter',
+      // The French words of the seed, defined once with the case machine.
+      ...caseActionLabels,
       received: 'Réception',
       created: 'Création',
       message_received: 'Message reçu',
