@@ -2,12 +2,15 @@ import { asc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SnippetPart } from '../../../shared/domain/desk-search';
 import type { Database } from '../db/database';
 import { cases, messages } from '../db/schema';
-import type { SearchTerms } from './case-search-query';
+import { likePatterns, type SearchTerms } from './case-search-query';
 import { textSnippet } from './case-search-snippet';
 
 /**
- * Search in the text of messages (replies, the contact's answers) through messages_fts (migration
- * 0003), with the same sanitised MATCH expression as the cases: every word in one message.
+ * Search in the text of messages. cases_fts indexes the number, subject, question and contact's
+ * name but not the messages (replies, the contact's answers), and the schema has no FTS table for
+ * them: until it has one (`messages_fts`, external content on `messages.text`, kept by triggers),
+ * this reads the messages of the cases in scope with LIKE. Hence: a word must be in one message,
+ * matching is by substring, case-insensitive for ASCII letters only, accents as typed.
  */
 export interface MessageHit {
   id: number;
@@ -16,11 +19,11 @@ export interface MessageHit {
 
 /**
  * Every word in the message's text. The message that opened a case is skipped: its text is the
- * case's question, which cases_fts already searches (and ranks).
+ * case's question, which cases_fts already searches (and ranks); that halves what LIKE reads.
  */
 function textMatches(terms: SearchTerms): SQL {
-  const found = sql`SELECT rowid FROM messages_fts WHERE messages_fts MATCH ${terms.match}`;
-  return sql`${messages.attachReason} IS NOT 'new_case' AND ${messages.id} IN (${found})`;
+  const words = likePatterns(terms).map((pattern) => sql`${messages.text} LIKE ${pattern}`);
+  return sql`${messages.attachReason} IS NOT 'new_case' AND ${sql.join(words, sql` AND `)}`;
 }
 
 /** Cases in `scope` with a message containing every word. */

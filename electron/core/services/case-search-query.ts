@@ -7,7 +7,7 @@
 export interface SearchTerms {
   /** The FTS5 MATCH expression: every word must be found (implicit AND). */
   match: string;
-  /** Each word's pieces, for highlighting. */
+  /** Each word's pieces, for the message search and for highlighting. */
   words: string[][];
 }
 
@@ -36,4 +36,12 @@ export function parseSearchText(text: string): SearchTerms | null {
     return i === words.length - 1 && [...last].length >= minPrefixLength ? `${phrase}*` : phrase;
   });
   return { match: phrases.join(' '), words };
+}
+
+/**
+ * One LIKE pattern per word for the text of messages (which no FTS index covers): its pieces in
+ * order, anything between. Pieces are letters and digits only, so `%`, `_` and `\` cannot occur.
+ */
+export function likePatterns(terms: SearchTerms): string[] {
+  return terms.words.map((pieces) => `%${pieces.join('%')}%`);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSearchText } from '../../../electron/core/services/case-search-query';
+import { likePatterns, parseSearchText } from '../../../electron/core/services/case-search-query';
 import { partsFromMarked, textSnippet } from '../../../electron/core/services/case-search-snippet';
 import { openDemoDatabase, type TempDatabase } from '../temp-database';
 
@@ -69,6 +69,11 @@ describe('parseSearchText', () => {
   it('bounds the words of one search', () => {
     const words = Array.from({ length: 30 }, (_, i) => `mot${i}`).join(' ');
     expect(parseSearchText(words)?.words).toHaveLength(12);
+  });
+
+  it('gives one LIKE pattern per word, pieces in order', () => {
+    const terms = parseSearchText("l'adresse 50% CMD_1");
+    expect(terms && likePatterns(terms)).toEqual(['%l%adresse%', '%50%', '%CMD%1%']);
   });
 });
 
