@@ -6,7 +6,7 @@ import type { AgentSummary } from '../../shared/domain/agent';
 import { openDatabase, type Database } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { EventBus, type EventListener } from './event-bus';
-import { systemClock, silentNotifier, memorySecretStore, type Clock, type Notifier, type SecretStore } from './ports';
+import { systemClock, silentNotifier, memorySecretStore, type Clock, type FileOpener, type Notifier, type SecretStore } from './ports';
 import { dispatch, type Logger } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import { createServices } from './services';
@@ -25,6 +25,8 @@ export interface CoreOptions {
   clock?: Clock;
   secrets?: SecretStore;
   notifier?: Notifier;
+  /** Absent in the browser host and the tests: attachments are then downloaded, never opened. */
+  opener?: FileOpener;
   log?: Logger;
 }
 
@@ -42,6 +44,7 @@ export interface Core {
   readonly clock: Clock;
   readonly secrets: SecretStore;
   readonly notifier: Notifier;
+  readonly opener: FileOpener | null;
   connect(): Connection;
   close(): void;
 }
@@ -57,7 +60,8 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const secrets = options.secrets ?? memorySecretStore();
   const notifier = options.notifier ?? silentNotifier;
-  const services = createServices({ db, clock, events, secrets, notifier, dataDir: options.dataDir });
+  const opener = options.opener ?? null;
+  const services = createServices({ db, clock, events, secrets, notifier, opener, dataDir: options.dataDir });
   const handlers = createHandlers(services, {
     version: options.version ?? '0.0.0',
     demo,
@@ -102,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     secrets,
     notifier,
+    opener,
     connect,
     close: () => {
       for (const close of [...connections]) close();

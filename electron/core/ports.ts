@@ -18,6 +18,16 @@ export interface Notifier {
   notify(title: string, body: string): void;
 }
 
+/**
+ * Opens a file with the system's own application (Electron's `shell.openPath`). The browser host has
+ * none (a web page cannot launch programs): there the renderer downloads the file instead.
+ * Callers warn about dangerous types first; the port opens only what it is given.
+ */
+export interface FileOpener {
+  /** Resolves once the system took the file; rejects with a French message otherwise. */
+  open(filePath: string): Promise<void>;
+}
+
 export const systemClock: Clock = { now: () => new Date() };
 
 export const silentNotifier: Notifier = { notify: () => undefined };

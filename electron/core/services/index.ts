@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 import type { EventBus } from '../event-bus';
-import type { Clock, Notifier, SecretStore } from '../ports';
+import type { Clock, FileOpener, Notifier, SecretStore } from '../ports';
 import { createBlobStore } from '../storage/blob-store';
 import { createAdminService } from './admin/admin-service';
 import { createAttachmentService } from './attachment-service';
@@ -20,6 +20,8 @@ export interface ServiceDeps {
   events: EventBus;
   secrets: SecretStore;
   notifier: Notifier;
+  /** Null in the browser host: attachments are downloaded there, never opened. */
+  opener: FileOpener | null;
   /** Where attachments are stored (content-addressed files). */
   dataDir: string;
 }
