@@ -5,7 +5,8 @@ import { createCore, type Core, type CoreOptions } from '../../electron/core/cre
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
-export const rendererDir = path.join(repoRoot, 'dist', 'renderer');
+// A developer running several e2e suites side by side builds each renderer into its own folder.
+export const rendererDir = process.env.UD_RENDERER_DIR ?? path.join(repoRoot, 'dist', 'renderer');
 export const migrationsFolder = path.join(repoRoot, 'drizzle');
 
 export interface AppUnderTest {
