@@ -6,6 +6,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { createCertificate, type Certificate } from './certificate';
 import { freePorts, LOOPBACK } from './ports';
+import { childrenNamed, terminateAll } from './process-children';
 import { makeTempDir, removeTempDir, removeTempDirSync } from './temp-dir';
 
 const DOVECOT = '/usr/sbin/dovecot';
@@ -49,8 +50,11 @@ export interface DovecotInstance {
   addUser(user: string, password: string): Promise<void>;
   /** Drops a message straight into a mailbox with `doveadm save`, bypassing SMTP. */
   deliver(user: string, rawMessage: string | Buffer, mailbox?: string): Promise<void>;
-  /** Stops and starts Dovecot again on the same dir and ports: mail is kept. */
-  restart(): Promise<void>;
+  /**
+   * Stops Dovecot, its client sessions included, and starts it again on the same dir and ports:
+   * mail is kept. `whileStopped` runs in between, e.g. to remove a mailbox's index and UID list.
+   */
+  restart(whileStopped?: () => Promise<void> | void): Promise<void>;
   /** Stops Dovecot and removes its temp dir. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -222,6 +226,18 @@ async function terminate(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * Stops the master and the `imap` processes serving its clients. The master leaves those running
+ * when it stops (they are reparented to init and keep their clients connected, as if nothing had
+ * happened); a real restart ends them (systemd stops the whole service cgroup), and so does this.
+ * SIGTERM makes each say `* BYE Server shutting down.` and close, as at a real shutdown.
+ */
+async function stopMaster(child: ChildProcess): Promise<void> {
+  const sessions = child.pid === undefined ? [] : childrenNamed(child.pid, 'imap');
+  await terminate(child);
+  terminateAll(sessions);
+}
+
 /** Resolves true when the port greets with `* OK`, false on refusal or any other answer. */
 function greets(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -369,16 +385,17 @@ function createInstance(state: InstanceState): DovecotInstance {
       await waitForPasswdResync();
     },
     deliver: (user, rawMessage, mailbox = 'INBOX') => deliverWithDoveadm(dir, user, rawMessage, mailbox),
-    async restart() {
+    async restart(whileStopped) {
       if (stopped) throw new Error('dovecot was stopped: start a new instance instead');
-      if (child) await terminate(child);
+      if (child) await stopMaster(child);
       child = undefined;
+      await whileStopped?.();
       child = await runMaster(dir, ports);
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (child) await terminate(child);
+      if (child) await stopMaster(child);
       child = undefined;
       await removeTempDir(dir);
       liveDirs.delete(dir);

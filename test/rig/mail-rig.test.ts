@@ -204,4 +204,16 @@ describe('mail rig: Dovecot', () => {
     await sendFromAlice('implicit-tls', after);
     expect((await readBySubject('starttls', after))?.subject).toBe(after);
   });
+
+  it('restart() ends the sessions of connected clients, as a real restart does', async () => {
+    const client = new ImapFlow({ host: dovecot.host, port: dovecot.imapsPort, secure: true, tls: { ca: dovecot.ca }, auth: { user: BOB.user, pass: BOB.password }, logger: false });
+    client.on('error', () => undefined);
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+    await client.connect();
+    await client.mailboxOpen('INBOX');
+    await dovecot.restart();
+    // Without the server's end of the connection going away, this would wait for the test's timeout.
+    await closed;
+    expect(client.usable).toBe(false);
+  });
 });

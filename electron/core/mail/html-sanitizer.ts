@@ -12,6 +12,11 @@ const fontSize = [/^\d{1,3}(\.\d{1,2})?(px|pt|em|rem|%)$/, /^(x{0,2}-)?(small|me
 
 /** Only these image sources: inline parts of the message itself, never a URL fetched on opening. */
 const inlineImageSource = /^(cid:\S+|data:image\/(png|gif|jpeg|webp);base64,[a-z0-9+/=\s]+)$/i;
+/**
+ * A remote image of a displayed mail. Kept so the agent can choose to show it: the renderer's frame
+ * swaps it for a placeholder and its CSP refuses it until "Afficher les images" on that message.
+ */
+const remoteImageSource = /^https?:\/\/\S+$/i;
 
 const replyTags = [
   'p', 'br', 'strong', 'em', 'u', 's', 'span', 'ol', 'ul', 'li', 'a', 'img', 'blockquote',
@@ -20,7 +25,7 @@ const replyTags = [
 /** Incoming mail is laid out with tables and divs; showing them loses nothing that could run. */
 const displayTags = [...replyTags, 'div', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'b', 'i', 'hr'];
 
-const options = (allowedTags: string[]): sanitizeHtml.IOptions => ({
+const options = (allowedTags: string[], keepRemoteImages: boolean): sanitizeHtml.IOptions => ({
   allowedTags,
   allowedAttributes: {
     span: ['style'],
@@ -31,7 +36,7 @@ const options = (allowedTags: string[]): sanitizeHtml.IOptions => ({
   },
   allowedStyles: { span: { color: colour, 'background-color': colour, 'font-size': fontSize } },
   allowedSchemes: [],
-  allowedSchemesByTag: { a: ['http', 'https', 'mailto'], img: ['cid', 'data'] },
+  allowedSchemesByTag: { a: ['http', 'https', 'mailto'], img: keepRemoteImages ? ['cid', 'data', 'http', 'https'] : ['cid', 'data'] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   // `//evil.example/x.png` would be fetched over the page's scheme.
   allowProtocolRelative: false,
@@ -42,11 +47,15 @@ const options = (allowedTags: string[]): sanitizeHtml.IOptions => ({
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer', target: '_blank' } }),
   },
   // An image whose source was refused (remote, data of another type) is dropped whole.
-  exclusiveFilter: (frame) => frame.tag === 'img' && !inlineImageSource.test(frame.attribs.src ?? ''),
+  exclusiveFilter: (frame) => frame.tag === 'img' && !isKeptImage(frame.attribs.src ?? '', keepRemoteImages),
 });
 
-const replyOptions = options(replyTags);
-const displayOptions = options(displayTags);
+const isKeptImage = (src: string, keepRemoteImages: boolean) =>
+  inlineImageSource.test(src) || (keepRemoteImages && remoteImageSource.test(src));
+
+// What leaves the centre never refers to a remote image; what is shown may, blocked until allowed.
+const replyOptions = options(replyTags, false);
+const displayOptions = options(displayTags, true);
 
 /** A reply's body, a signature, a quoted message: what may be sent to a contact. */
 export function sanitizeReplyHtml(html: string): string {

@@ -2,15 +2,19 @@ import type { ConnectionOptions } from 'node:tls';
 import type { Core } from '../create-core';
 import { createBlobStore } from '../storage/blob-store';
 import { createMailSyncManager, type MailSyncManager } from './imap/mail-sync-manager';
+import type { BatchLimits } from './imap/uid-batches';
 import { createIngestSink } from './ingest/create-ingest-sink';
 import { createWaitingMessageSender } from './ingest/waiting-messages';
 import { createOutboxWorker } from './outbox/outbox-worker';
+import { createOversizeNotifier } from './oversize-notice/oversize-notifier';
 
 export interface MailRuntimeOptions {
   /** Extra trust for servers with a private certificate authority. */
   tls?: ConnectionOptions;
   /** How often waiting messages are checked; a queue announces delays in hours. */
   waitingCheckMs?: number;
+  /** Fetch limits (the tests lower the size past which a message is not downloaded). */
+  limits?: Partial<BatchLimits>;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -27,6 +31,8 @@ export interface MailRuntime {
 export async function startMailRuntime(core: Core, options: MailRuntimeOptions = {}): Promise<MailRuntime> {
   const { db, clock, events, secrets, notifier, dataDir } = core;
   const log = options.log ?? ((message, error) => console.error(`[mail] ${message}`, error));
+  const tls = options.tls ? { tls: options.tls } : {};
+  const oversize = createOversizeNotifier({ db, clock, secrets, dataDir, trust: options.tls ?? {}, log });
   const sync = createMailSyncManager({
     db,
     events,
@@ -34,9 +40,11 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     clock,
     sink: createIngestSink({ db, clock, events, dataDir }),
     blobs: createBlobStore(dataDir),
-    ...(options.tls ? { tls: options.tls } : {}),
+    onOversize: (report) => oversize.notify(report),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...tls,
   });
-  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, ...(options.tls ? { tls: options.tls } : {}) });
+  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, ...tls });
   const waiting = createWaitingMessageSender({ db, clock, events });
   const timer = setInterval(() => {
     try {
@@ -44,17 +52,21 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     } catch (error) {
       log('waiting messages failed', error);
     }
-    // Picks up mailboxes an administrator added, changed or suspended since the last minute.
-    sync.reload().catch((error: unknown) => log('mailbox reload failed', error));
   }, options.waitingCheckMs ?? 60_000);
   timer.unref();
+  // An administrator added, changed or suspended a mailbox: its sync follows at once.
+  const stopListening = events.subscribe((name) => {
+    if (name === 'mailboxes.changed') sync.reload().catch((error: unknown) => log('mailbox reload failed', error));
+  });
   outbox.start();
   await sync.reload();
   return {
     sync,
     stop: async () => {
       clearInterval(timer);
+      stopListening();
       await Promise.all([sync.stop(), outbox.stop()]);
+      await oversize.stop();
     },
   };
 }

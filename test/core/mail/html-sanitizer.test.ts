@@ -24,9 +24,14 @@ describe('sanitizeReplyHtml', () => {
 });
 
 describe('sanitizeDisplayHtml', () => {
-  it('keeps the layout of incoming mail, not what runs or calls home', () => {
-    expect(sanitizeDisplayHtml('<div><table><tr><td colspan="2" onclick="x">a</td></tr></table><img src="https://t.example/p.gif"><script>x</script></div>'))
+  it('keeps the layout of incoming mail, not what runs', () => {
+    expect(sanitizeDisplayHtml('<div><table><tr><td colspan="2" onclick="x">a</td></tr></table><script>x</script></div>'))
       .toBe('<div><table><tr><td colspan="2">a</td></tr></table></div>');
+  });
+
+  it('keeps http(s) images for the frame to block until the agent allows them, never other remote forms', () => {
+    expect(sanitizeDisplayHtml('<img src="https://t.example/p.gif" onerror="x" srcset="https://t.example/2x.gif 2x"><img src="//t.example/p.gif"><img src="ftp://t.example/p.gif">'))
+      .toBe('<img src="https://t.example/p.gif" />');
   });
 });
 

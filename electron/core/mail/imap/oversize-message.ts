@@ -1,7 +1,9 @@
 import { simpleParser } from 'mailparser';
 import type { MailAddress } from '../../db/tables/json-types';
 import type { BlobStore } from '../../storage/blob-store';
-import { firstAddress } from '../mime/mime-addresses';
+import type { IncomingMail } from '../incoming-mail';
+import { decisionHeaders } from '../mime/header-values';
+import { firstAddress, toAddresses } from '../mime/mime-addresses';
 
 /**
  * A message too large to download. It is not lost: the sink quarantines it with its headers (so
@@ -16,14 +18,17 @@ export interface OversizeReport {
   size: number;
   limit: number;
   from: MailAddress | null;
+  replyTo: MailAddress[];
   subject: string;
   messageId: string | null;
+  /** The headers that tell a machine's message (auto-replies, bounces, lists): such a sender is never told. */
+  headers: IncomingMail['headers'];
   /** The headers in the blob store: the quarantine entry's "source". */
   headersSha256: string;
   reason: string;
 }
 
-const megabytes = (bytes: number) =>
+export const megabytes = (bytes: number) =>
   `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
 export interface OversizeInput {
@@ -45,8 +50,10 @@ export async function describeOversize(input: OversizeInput, blobs: BlobStore): 
   return {
     ...where,
     from: firstAddress(parsed?.from),
+    replyTo: toAddresses(parsed?.replyTo),
     subject: parsed?.subject ?? '',
     messageId: parsed?.messageId ?? null,
+    headers: parsed ? decisionHeaders(parsed.headerLines) : {},
     headersSha256: stored.sha256,
     reason: `Message trop volumineux (${megabytes(input.size)}, limite ${megabytes(input.limit)}) : non téléchargé, en-têtes seuls conservés.`,
   };

@@ -7,6 +7,7 @@ import { readSettings } from '../../services/admin/settings';
 import { richTextOrPlain } from '../../services/admin/rich-text';
 import { htmlToText } from '../../services/templates/html-text';
 import { fillPlaceholders, placeholderValues } from '../../services/templates/placeholders';
+import { automaticHeaders } from '../automatic-message';
 import { newMessageId, replySubject } from '../outgoing-message';
 import { ownAddresses } from './own-addresses';
 
@@ -31,25 +32,24 @@ export type NoticeResult = 'queued' | 'own_address' | 'daily_limit';
 
 const day = 86_400_000;
 
-/**
- * Headers of every automatic message. Auto-Submitted (RFC 3834 §5) tells responders not to answer
- * it; X-Auto-Response-Suppress asks the same of Exchange, whose out-of-office ignores RFC 3834.
- */
-const automaticHeaders = { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' };
+/** Acknowledgements and waiting messages written for a contact in the 24 hours before `now`. */
+export function noticesSentTo(db: Database, contactId: number, now: Date): number {
+  const since = new Date(now.getTime() - day).toISOString();
+  const sent = db.orm
+    .select({ n: count() })
+    .from(outbox)
+    .innerJoin(cases, eq(cases.id, outbox.caseId))
+    .where(and(eq(cases.contactId, contactId), inArray(outbox.kind, noticeKinds), gt(outbox.createdAt, since)))
+    .get();
+  return sent?.n ?? 0;
+}
 
 /** Notices sent to the case's contact in the last 24 hours: at most N a day (settings, default 3). */
 function withinDailyLimit(db: Database, caseId: number, now: Date): boolean {
   const limit = readSettings(db).acknowledgementDailyLimit;
   const contact = db.orm.select({ id: cases.contactId }).from(cases).where(eq(cases.id, caseId)).get();
   if (!contact || limit <= 0) return false;
-  const since = new Date(now.getTime() - day).toISOString();
-  const sent = db.orm
-    .select({ n: count() })
-    .from(outbox)
-    .innerJoin(cases, eq(cases.id, outbox.caseId))
-    .where(and(eq(cases.contactId, contact.id), inArray(outbox.kind, noticeKinds), gt(outbox.createdAt, since)))
-    .get();
-  return (sent?.n ?? 0) < limit;
+  return noticesSentTo(db, contact.id, now) < limit;
 }
 
 /**

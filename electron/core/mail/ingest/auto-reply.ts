@@ -23,6 +23,8 @@ export type AutomaticKind =
   | 'no_auto_response';
 
 type Headers = IncomingMail['headers'];
+/** What decides it: the sender and the headers, which an over-size message has too (headers only). */
+type Written = Pick<IncomingMail, 'from' | 'replyTo' | 'headers'>;
 
 /**
  * The address a message is from: Reply-To stands in when From is missing or has no address
@@ -51,7 +53,7 @@ const suppressesAutoReplies = (headers: Headers) =>
  * RFC 3464 §2 and RFC 5321 §4.5.5: notifications are sent with the null reverse-path `<>`. Some
  * servers do not add Return-Path at delivery, so MAILER-DAEMON as sender counts too.
  */
-function isBounce(mail: IncomingMail, sender: string | null): boolean {
+function isBounce(mail: Written, sender: string | null): boolean {
   const returnPath = mail.headers.returnPath?.trim();
   if (returnPath === '<>' || returnPath === '') return true;
   return sender !== null && sender.split('@')[0] === 'mailer-daemon';
@@ -61,7 +63,7 @@ function isBounce(mail: IncomingMail, sender: string | null): boolean {
  * The kind of machine that wrote `mail`, or null for a person. `ownAddresses`: the addresses of
  * the centre's mailboxes, normalised (`normalizeEmail`).
  */
-export function automaticKind(mail: IncomingMail, ownAddresses: ReadonlySet<string>): AutomaticKind | null {
+export function automaticKind(mail: Written, ownAddresses: ReadonlySet<string>): AutomaticKind | null {
   const from = senderOf(mail);
   const sender = from ? normalizeEmail(from.address) : null;
   const { headers } = mail;

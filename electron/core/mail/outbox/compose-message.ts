@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import MailComposer, { type MailComposerAttachment } from 'nodemailer/lib/mail-composer';
 import type { MailAddress, OutgoingAttachment, OutgoingMail } from '../../db/tables/json-types';
+import { reversePathOf } from '../automatic-message';
 
 /** A file of the reply is gone or lies outside the data folder: resending will not bring it back. */
 export class AttachmentUnavailable extends Error {
@@ -73,7 +74,10 @@ export async function composeMessage(mail: OutgoingMail, messageId: string, date
   return composer.compile().createReadStream();
 }
 
-/** Every address of To, CC and BCC once, whatever its case (SPEC: `A@x.fr` and `a@x.fr` are one). */
+/**
+ * Every address of To, CC and BCC once, whatever its case (SPEC: `A@x.fr` and `a@x.fr` are one);
+ * from the mailbox, or from the null sender `<>` for an automatic message (see automatic-message).
+ */
 export function envelopeOf(mail: OutgoingMail): { from: string; to: string[] } {
   const seen = new Set<string>();
   const to: string[] = [];
@@ -84,5 +88,5 @@ export function envelopeOf(mail: OutgoingMail): { from: string; to: string[] } {
       to.push(address.trim());
     }
   }
-  return { from: mail.from.address, to };
+  return { from: reversePathOf(mail), to };
 }

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type { Database } from '../../db/database';
 import type { Clock, SecretStore } from '../../ports';
 import type { BlobStore } from '../../storage/blob-store';
@@ -101,7 +102,7 @@ async function lookInSent(deps: AttemptDeps, mailbox: Mailbox, claim: Claim): Pr
 async function handOver(deps: AttemptDeps, mailbox: Mailbox, claim: Claim): Promise<{ kind: 'accepted'; note: string | null } | AttemptOutcome> {
   try {
     const target = { endpoint: mailbox.config.smtp, password: mailbox.password, trust: deps.trust, timeouts: deps.timeouts };
-    const accepted = await deliverOverSmtp(target, envelopeOf(claim.mail), deps.spool.fileOf(claim.id));
+    const accepted = await deliverOverSmtp(target, envelopeOf(claim.mail), () => createReadStream(deps.spool.fileOf(claim.id)));
     recordAccepted(deps.db, claim.id, deps.clock.now());
     const note = accepted.rejected.length > 0 ? `destinataires refusés : ${accepted.rejected.join(', ')}` : null;
     return { kind: 'accepted', note };

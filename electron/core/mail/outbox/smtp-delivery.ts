@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import SMTPConnection, { type SMTPConnectionSendInfo } from 'nodemailer/lib/smtp-connection';
 import type { MailEndpoint } from '../../../../shared/domain/mailbox';
 import { defaultMailTimeouts, smtpOptions, type MailTimeouts, type MailTrust } from './mail-endpoint';
@@ -18,12 +18,17 @@ export interface SmtpAccepted {
 }
 
 /**
- * Hands the raw message (the very bytes filed in Sent) to the SMTP server. We drive the
+ * Hands the raw message (the very bytes filed in Sent), opened by `openBody` once the server is
+ * ready for it, to the SMTP server. We drive the
  * connection ourselves rather than through a transport to learn one thing a transport hides:
  * whether the whole message had been written when a failure came. Before that point the server
  * cannot have accepted it (no final dot); after it, nobody knows (see `DeliveryFailure`).
  */
-export function deliverOverSmtp(target: SmtpTarget, envelope: { from: string; to: string[] }, rawFile: string): Promise<SmtpAccepted> {
+export function deliverOverSmtp(
+  target: SmtpTarget,
+  envelope: { from: string; to: string[] },
+  openBody: () => Readable,
+): Promise<SmtpAccepted> {
   const connection = new SMTPConnection(smtpOptions(target.endpoint, target.trust, target.timeouts ?? defaultMailTimeouts));
   let payloadWritten = false;
 
@@ -46,7 +51,7 @@ export function deliverOverSmtp(target: SmtpTarget, envelope: { from: string; to
       if (connectError) return finish(connectError);
       connection.login({ user: target.endpoint.user, pass: target.password }, (loginError) => {
         if (loginError) return finish(loginError);
-        const body = createReadStream(rawFile);
+        const body = openBody();
         // Read only after the server said 354; 'end' means every byte went to the connection.
         body.once('end', () => (payloadWritten = true));
         connection.send(envelope, body, (sendError, info) => finish(sendError, info));

@@ -3,6 +3,7 @@ import type { AgentSummary } from '../../../../shared/domain/agent';
 import type { ConnectionReport, MailboxCreate, MailboxSettings, MailboxTestInput, MailboxUpdate, MailboxView } from '../../../../shared/domain/mailbox';
 import type { Database } from '../../db/database';
 import { mailboxes, queues } from '../../db/schema';
+import type { EventBus } from '../../event-bus';
 import { testMailboxConnection, type MailboxUnderTest } from '../../mail/connection-test/connection-test';
 import type { MailTrust } from '../../mail/outbox/mail-endpoint';
 import { mailboxConfigOf, type MailboxRow } from '../../mail/outbox/mailbox-config';
@@ -19,11 +20,19 @@ export interface MailboxServiceOptions {
   tls?: MailTrust;
 }
 
-/** The centre's mailboxes (SPEC "Roles": the administrator's, `forbidden` to anyone else). */
-export function createMailboxService(deps: { db: Database; secrets: SecretStore }, options: MailboxServiceOptions = {}) {
-  const { db, secrets } = deps;
+/**
+ * The centre's mailboxes (SPEC "Roles": the administrator's, `forbidden` to anyone else). Every
+ * saved change is announced (`mailboxes.changed`): the mail runtime starts, replaces or stops that
+ * mailbox's sync at once, and an open administration screen can refresh.
+ */
+export function createMailboxService(deps: { db: Database; secrets: SecretStore; events: EventBus }, options: MailboxServiceOptions = {}) {
+  const { db, secrets, events } = deps;
   const rowOf = (id: number) => db.orm.select().from(mailboxes).where(eq(mailboxes.id, id)).get();
   const present = async (row: MailboxRow) => viewOf(row, await hasSecret(secrets, row.secretKey));
+  const announced = (row: MailboxRow) => {
+    events.emit('mailboxes.changed', { mailboxId: row.id });
+    return row;
+  };
 
   async function list(actor: AgentSummary): Promise<MailboxView[]> {
     requireAdministrator(db, actor);
@@ -41,7 +50,7 @@ export function createMailboxService(deps: { db: Database; secrets: SecretStore 
         return db.orm.insert(mailboxes).values({ ...columnsOf(settings), secretKey }).returning().get();
       }),
     );
-    return present(row);
+    return present(announced(row));
   }
 
   async function update(input: MailboxUpdate, actor: AgentSummary): Promise<MailboxView> {
@@ -58,7 +67,7 @@ export function createMailboxService(deps: { db: Database; secrets: SecretStore 
     const { row, replacedKey } = password === undefined ? save() : await withNewSecret(secrets, password, save);
     // A leftover secret under a key no row names is harmless; failing the saved change is not.
     if (replacedKey) await secrets.delete(replacedKey).catch(() => undefined);
-    return present(row);
+    return present(announced(row));
   }
 
   async function test(input: MailboxTestInput, actor: AgentSummary): Promise<ConnectionReport> {

@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDovecot, type DovecotInstance } from '../../../rig';
-import { endImapSessions, imapSessionsOf } from './support/dovecot-sessions';
 import { startFreezableProxy, type FreezableProxy } from './support/freezable-proxy';
 import { openMailCentre, type MailCentre } from './support/mail-centre';
 import { supervise, type Supervised } from './support/supervised';
@@ -76,11 +75,7 @@ describe('ImapSupervisor', () => {
       },
     });
     await waitForIdle(supervised);
-    const sessions = imapSessionsOf(dovecot);
-    expect(sessions.length).toBeGreaterThan(0);
 
-    // A restart as in production: the server's IMAP processes end with it (see dovecot-sessions.ts).
-    endImapSessions(sessions);
     await dovecot.restart();
     await vi.waitFor(() => expect(reconnecting).toBe(true), eventually);
     await dovecot.deliver(RESTART.user, testMessage('restart', 1));

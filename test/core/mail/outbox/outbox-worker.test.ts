@@ -87,6 +87,21 @@ describe('outbox worker against the rig', () => {
     expect(accepted?.to).toEqual([CLIENT.user, COPY.user]);
   });
 
+  it('sends an agent\'s reply from the mailbox, and an automatic message from the null sender <> (RFC 3834)', async () => {
+    const reply = world.queueReply();
+    const automatic = world.queueReply({ headers: { 'Auto-Submitted': 'auto-replied', 'X-Unified-Case': world.caseNumber } });
+    const results = await world.worker().runOnce();
+    expect([results.get(reply.outboxId), results.get(automatic.outboxId)]).toEqual(['sent', 'sent']);
+
+    const envelopeOf = (messageId: string) => rig.smtp.accepted.find((m) => m.raw.includes(messageId))?.from;
+    expect(envelopeOf(reply.messageId)).toBe(CENTRE.user);
+    // Bounces and other robots answer the reverse-path: empty, they have nobody to write back to.
+    expect(envelopeOf(automatic.messageId)).toBe('');
+    const [received] = await readByMessageId(rig, CLIENT, automatic.messageId);
+    // What the contact's server recorded at delivery: what any auto-responder there would answer.
+    expect(received?.raw.toString()).toMatch(/^Return-Path: <>\r$/m);
+  });
+
   it('fails a reply the server refuses (550), tells its agent, and keeps it visible on the case', async () => {
     const { outboxId, messageId } = world.queueReply({ to: [{ address: 'nobody@test.local' }] });
     const results = await world.worker().runOnce();

@@ -132,7 +132,7 @@ describe('mailboxes.* (administrator only)', () => {
 });
 
 describe('mailboxes.test', () => {
-  const service = () => createMailboxService({ db: core.db, secrets }, { tls: { ca: rig.dovecot.ca } });
+  const service = () => createMailboxService({ db: core.db, secrets, events: core.events }, { tls: { ca: rig.dovecot.ca } });
   const actor = () => core.db.sqlite.prepare(`SELECT id, display_name AS displayName, role FROM agents WHERE login = 'admin'`).get() as AgentSummary;
 
   it('tests a saved mailbox with its stored password', async () => {
