@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outputs = ['dist/renderer/index.html', 'dist/host/main.mjs', 'dist/electron/main.cjs', 'dist/electron/preload.cjs'];
+const outputs = ['dist/renderer/index.html', 'dist/host/main.mjs', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/mail-process.cjs'];
 const sources = ['renderer', 'shared', 'electron', 'vite.config.ts', 'package.json'];
 
 function newestMtime(target) {

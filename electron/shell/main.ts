@@ -1,12 +1,18 @@
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core';
-import { startMailRuntime, type MailRuntime } from '../core/mail/mail-runtime';
+import { createMailSupervisor, type MailSupervisor } from '../mail-process/mail-supervisor';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { handleDownloads } from './downloads';
+import { createElectronFileOpener } from './file-opener';
 import { bindIpc } from './ipc-bind';
+import { forkMailUtilityProcess } from './mail-utility-process';
+import { menuTemplate } from './menu';
 import { createElectronNotifier } from './notifier';
 import { shellPaths } from './paths';
 import { createSafeStorageSecretStore } from './secret-store';
+import { shellLocale } from './shell-locale';
 import { createMainWindow, hardenWebContents } from './window';
+import { restoreWindowState, trackWindowState } from './window-state';
 
 const appId = 'fr.unified.desktop';
 
@@ -24,7 +30,7 @@ function start(): void {
   let mainWindow: BrowserWindow | null = null;
   let core: Core | null = null;
   let unbindIpc: (() => void) | null = null;
-  let mail: Promise<MailRuntime> | null = null;
+  let mail: MailSupervisor | null = null;
 
   const paths = shellPaths({
     appPath: app.getAppPath(),
@@ -42,7 +48,11 @@ function start(): void {
   };
 
   const openWindow = () => {
-    mainWindow = createMainWindow(paths.preload, { devTools: !app.isPackaged });
+    mainWindow = createMainWindow(paths.preload, {
+      devTools: !app.isPackaged,
+      ...restoreWindowState(paths.windowStateFile, screen),
+    });
+    trackWindowState(mainWindow, paths.windowStateFile);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
@@ -67,12 +77,12 @@ function start(): void {
       closing.close();
       return;
     }
-    // The outbox may be recording a send: let mail stop before the database closes, then quit.
+    // The outbox may be recording a send: let the mail process finish and exit, then quit.
     event.preventDefault();
     const stopping = mail;
     mail = null;
     void stopping
-      .then((runtime) => runtime.stop())
+      .stop()
       .catch((error: unknown) => console.error('[shell] mail stop failed', error))
       .finally(() => {
         closing.close();
@@ -85,21 +95,32 @@ function start(): void {
     .then(() => {
       // Windows shows notifications only for an app whose id matches its Start-menu shortcut.
       if (process.platform === 'win32') app.setAppUserModelId(appId);
-      core = createCore({
+      const locale = shellLocale(app.getLocale());
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(menuTemplate({ locale, platform: process.platform, appName: app.name, development: !app.isPackaged })),
+      );
+      const secrets = createSafeStorageSecretStore(paths.secretsFile, safeStorage);
+      const notifier = createElectronNotifier(showWindow);
+      // Opens the database and migrates it, before the mail process opens it too.
+      const started = createCore({
         dataDir: paths.dataDir,
         migrationsFolder: paths.migrations,
         demo: true,
         version: app.getVersion(),
-        secrets: createSafeStorageSecretStore(paths.secretsFile, safeStorage),
-        notifier: createElectronNotifier(showWindow),
+        secrets,
+        notifier,
+        opener: createElectronFileOpener(shell),
       });
-      unbindIpc = bindIpc(ipcMain, core, () => mainWindow);
+      core = started;
+      // Mail sync and the outbox run in a utility process (mail-utility-process.ts says why).
+      const supervisor = createMailSupervisor({ spawn: () => forkMailUtilityProcess(paths), events: started.events, secrets, notifier });
+      mail = supervisor;
+      unbindIpc = bindIpc(ipcMain, started, () => mainWindow);
       handleAppProtocol(paths.renderer);
+      handleDownloads(session.defaultSession, app.getPath('downloads'), locale);
       openWindow();
-      // After the window: an unreachable mail server must not delay it. Mail runs in this process
-      // for now; moving it to a utility process is the Electron issue's work.
-      mail = startMailRuntime(core);
-      mail.catch((error: unknown) => console.error('[shell] mail start failed', error));
+      // After the window: starting mail must not delay it.
+      supervisor.start();
     })
     .catch((error: unknown) => {
       console.error('[shell] start-up failed', error);

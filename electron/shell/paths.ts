@@ -13,10 +13,14 @@ export interface ShellPathInputs {
 
 export interface ShellPaths {
   preload: string;
+  /** The mail process's entry, forked as a utility process. */
+  mailProcess: string;
   renderer: string;
   migrations: string;
   dataDir: string;
   secretsFile: string;
+  /** The main window's last bounds (window-state.ts). */
+  windowStateFile: string;
 }
 
 /** Where the built pieces live, the same way in development (`electron .`) and in the package. */
@@ -24,6 +28,7 @@ export function shellPaths(inputs: ShellPathInputs): ShellPaths {
   const dataDir = inputs.dataDirOverride || inputs.userDataPath;
   return {
     preload: path.join(inputs.appPath, 'dist', 'electron', 'preload.cjs'),
+    mailProcess: path.join(inputs.appPath, 'dist', 'electron', 'mail-process.cjs'),
     renderer: path.join(inputs.appPath, 'dist', 'renderer'),
     // SQL files read by the migrator: outside app.asar (extraResources) once packaged.
     migrations: inputs.isPackaged
@@ -31,5 +36,6 @@ export function shellPaths(inputs: ShellPathInputs): ShellPaths {
       : path.join(inputs.appPath, 'drizzle'),
     dataDir,
     secretsFile: path.join(dataDir, 'secrets.json'),
+    windowStateFile: path.join(dataDir, 'window-state.json'),
   };
 }

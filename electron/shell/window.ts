@@ -1,16 +1,19 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Shell, type WebContents } from 'electron';
 import { appEntryUrl, isAppUrl } from './app-origin';
+import { defaultWindowSize, type Rect } from './window-placement';
 
 export interface WindowSettings {
   /** Developer tools: for development only; a packaged app has no business opening them. */
   devTools?: boolean;
+  /** Where the window was last time, already placed on a display (window-placement.ts). */
+  bounds?: Rect;
+  maximized?: boolean;
 }
 
 /** Every flag of the Electron security checklist, spelled out even where it is the default. */
 export function windowOptions(preloadPath: string, settings: WindowSettings = {}): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 800,
+    ...(settings.bounds ?? defaultWindowSize),
     minWidth: 960,
     minHeight: 600,
     title: 'Unified Desktop',
@@ -80,7 +83,8 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
 /** The main window, hidden until its first paint, showing `app://unified/index.html`. */
 export function createMainWindow(preloadPath: string, settings: WindowSettings = {}): BrowserWindow {
   const window = new BrowserWindow(windowOptions(preloadPath, settings));
-  window.once('ready-to-show', () => window.show());
+  // maximize() shows the window too.
+  window.once('ready-to-show', () => (settings.maximized ? window.maximize() : window.show()));
   window.loadURL(appEntryUrl).catch((error: unknown) => console.error('[shell] cannot load the renderer', error));
   return window;
 }

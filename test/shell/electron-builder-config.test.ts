@@ -1,11 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import Ajv from 'ajv';
 import type { Configuration } from 'app-builder-lib';
+import { FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { loadConfig } from 'app-builder-lib/out/util/config/load';
 import { DebugLogger } from 'builder-util';
+import { shellPaths } from '../../electron/shell/paths';
 
 const root = path.resolve(__dirname, '..', '..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -57,11 +60,30 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe(packageJson.productName);
     expect(config.directories?.output).toBe('release');
     expect(config.npmRebuild).toBe(false);
-    expect(config.files).toEqual(expect.arrayContaining(['dist/**/*', 'package.json']));
+    expect(config.files).toEqual(expect.arrayContaining(['package.json']));
     expect(packageJson.main).toBe('dist/electron/main.cjs');
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3/**']));
     expect(config.extraResources).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'drizzle', to: 'drizzle' })]));
     expect(config.asar).not.toBe(false);
+  });
+
+  it('packs every file the app loads, by electron-builder’s own file matcher, and nothing else of dist/', async () => {
+    const { config } = await rawConfig();
+    const filter = new FileMatcher(root, root, (pattern) => pattern, config.files as string[]).createFilter();
+    const packed = (file: string) => filter(path.join(root, file), { isDirectory: () => false } as Stats);
+    const script = pathToFileURL(path.join(root, 'scripts', 'build-node.mjs')).href;
+    const { nodeBundles } = (await import(script)) as { nodeBundles: Array<{ outfile: string }> };
+    const desktopBundles = nodeBundles.map((bundle) => bundle.outfile).filter((file) => file.startsWith('dist/electron/'));
+    // main, preload and the mail utility process, at the paths the shell opens them from.
+    const paths = shellPaths({ appPath: '.', isPackaged: true, resourcesPath: '/r', userDataPath: '/u' });
+    expect(desktopBundles.sort()).toEqual([packageJson.main, paths.preload, paths.mailProcess].map((file) => path.posix.normalize(file)).sort());
+
+    for (const file of [...desktopBundles, 'dist/renderer/index.html', 'dist/renderer/assets/index-3f2a.js', 'package.json']) {
+      expect(packed(file), file).toBe(true);
+    }
+    for (const file of ['dist/host/main.mjs', 'dist/bench/desk-queries.mjs', 'dist/scripts/seed-large.mjs', 'dist/electron/main.cjs.map', 'electron/shell/main.ts', 'test/shell/main.test.ts']) {
+      expect(packed(file), file).toBe(false);
+    }
   });
 
   it('flips the fuses that close Electron’s Node back doors', async () => {
@@ -80,7 +102,10 @@ describe('electron-builder.yml', () => {
   it('installs per user on Windows, hardened and categorised on macOS, as an AppImage on Linux', async () => {
     const { config } = await rawConfig();
     expect(config.win?.target).toBe('nsis');
+    // No perMachine: the installer runs with the user's rights (RequestExecutionLevel user) and its
+    // install-mode page preselects "only for me"; no allowElevation: it never asks for admin rights.
     expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
+    expect(config.nsis?.selectPerMachineByDefault).not.toBe(true);
     expect(config.mac).toMatchObject({
       target: 'dmg',
       hardenedRuntime: true,

@@ -51,7 +51,8 @@ const rendererIpc = {
 describe('IPC to a real core', () => {
   it('lets our main frame reach the core', async () => {
     const envelope = await invokeFrom(contents.mainFrame, 'app.info');
-    expect(envelope).toEqual({ ok: true, data: { version: '9.8.7', demo: true, dataDir } });
+    // No FileOpener given to this core: attachments are downloaded, not opened.
+    expect(envelope).toEqual({ ok: true, data: { version: '9.8.7', demo: true, dataDir, canOpenFiles: false } });
   });
 
   it('refuses a foreign origin and a subframe before the core sees them', async () => {

@@ -1,18 +1,19 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EventBus } from '../../electron/core/event-bus';
 import { ipcChannels } from '../../electron/shell/ipc-channels';
 import { FakeWebContents } from './fake-electron';
 
 /**
  * main.ts runs on import, as Electron runs it: each test builds a fresh fake Electron, imports the
  * entry anew and drives the app's lifecycle events. The core is replaced too (its own tests cover
- * it; ipc-real-core.test.ts covers the shell over a real one).
+ * it; ipc-real-core.test.ts covers the shell over a real one), and so is the mail utility process
+ * (test/mail-process/ runs the real one under its real supervisor).
  */
 const state = vi.hoisted(() => ({
   electron: {} as Record<string, unknown>,
   core: {} as Record<string, unknown>,
-  mail: { stop: async () => undefined } as { stop: () => Promise<void> },
 }));
 
 vi.mock('electron', () => ({
@@ -24,10 +25,26 @@ vi.mock('electron', () => ({
   get safeStorage() { return state.electron.safeStorage; },
   get shell() { return state.electron.shell; },
   get Notification() { return state.electron.Notification; },
+  get Menu() { return state.electron.Menu; },
+  get screen() { return state.electron.screen; },
+  get session() { return state.electron.session; },
+  get utilityProcess() { return state.electron.utilityProcess; },
 }));
 vi.mock('../../electron/core/create-core', () => ({ createCore: vi.fn(() => state.core) }));
-// Mail talks to servers: the shell's test checks that it is started and stopped around the core.
-vi.mock('../../electron/core/mail/mail-runtime', () => ({ startMailRuntime: vi.fn(async () => state.mail) }));
+
+/** Electron's UtilityProcess: what main posts to it, and its exit when the test says so. */
+class FakeUtilityProcess extends EventEmitter {
+  posted: unknown[] = [];
+  postMessage = (message: unknown) => void this.posted.push(message);
+  kill = vi.fn(() => true);
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+  }
+}
 
 function fakeElectron(options: { lock?: boolean } = {}) {
   let ready!: () => void;
@@ -41,6 +58,8 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     getAppPath: () => '/proj',
     getPath: (name: string) => `/user-data(${name})`,
     getVersion: () => '1.2.3',
+    getLocale: () => 'fr-FR',
+    name: 'Unified Desktop',
     setAppUserModelId: vi.fn(),
     isPackaged: false,
   });
@@ -51,11 +70,14 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     destroyed = false;
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
+    maximize = vi.fn();
     focus = vi.fn();
     restore = vi.fn();
     isMinimized = vi.fn(() => true);
     isDestroyed = () => this.destroyed;
-    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
+    constructor(readonly options: { webPreferences: Record<string, unknown> } & Record<string, unknown>) {
       super();
       windows.push(this);
     }
@@ -67,11 +89,17 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     safeStorage: { isEncryptionAvailable: () => true },
-    shell: { openExternal: vi.fn() },
+    shell: { openExternal: vi.fn(), openPath: vi.fn(async () => '') },
     Notification: class {},
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
+    session: { defaultSession: { on: vi.fn() } },
+    utilityProcess: { fork: vi.fn((...args: ConstructorParameters<typeof FakeUtilityProcess>) => new FakeUtilityProcess(...args)) },
   };
-  state.core = { connect: vi.fn(), close: vi.fn() };
-  state.mail = { stop: vi.fn(async () => undefined) };
+  state.core = { connect: vi.fn(), close: vi.fn(), events: new EventBus() };
   return { app, windows, ready, electron: state.electron as Record<string, Record<string, ReturnType<typeof vi.fn>>> };
 }
 
@@ -125,6 +153,7 @@ describe('the Electron entry', () => {
     });
     expect(options.secrets).toEqual(expect.objectContaining({ set: expect.any(Function), get: expect.any(Function) }));
     expect(options.notifier).toEqual(expect.objectContaining({ notify: expect.any(Function) }));
+    expect(options.opener).toEqual(expect.objectContaining({ open: expect.any(Function) }));
     expect(electron.ipcMain!.handle).toHaveBeenCalledWith(ipcChannels.call, expect.any(Function));
     expect(electron.protocol!.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(windows).toHaveLength(1);
@@ -135,6 +164,39 @@ describe('the Electron entry', () => {
       devTools: true, // not packaged
     });
     expect(windows[0]!.loadURL).toHaveBeenCalledWith('app://unified/index.html');
+    // Nothing saved yet: the default size, centred on the primary display's work area.
+    expect(windows[0]!.options).toMatchObject({ x: 320, y: 120, width: 1280, height: 800 });
+  });
+
+  it('on ready: a French menu for a French system, and downloads through the save dialog', async () => {
+    const { electron, ready } = await start();
+    ready();
+    await settle();
+    const template = electron.Menu!.buildFromTemplate!.mock.calls[0]![0] as Array<{ label: string }>;
+    expect(template.map((menu) => menu.label)).toContain('Fichier');
+    expect(electron.Menu!.setApplicationMenu).toHaveBeenCalledWith({ template });
+    expect((electron.session!.defaultSession as unknown as { on: ReturnType<typeof vi.fn> }).on).toHaveBeenCalledWith(
+      'will-download',
+      expect.any(Function),
+    );
+  });
+
+  it('on ready: forks the mail utility process on the same data folder and migrations, after the window', async () => {
+    const { electron, ready, windows } = await start();
+    ready();
+    await settle();
+    expect(electron.utilityProcess!.fork).toHaveBeenCalledOnce();
+    const child = electron.utilityProcess!.fork!.mock.results[0]!.value as FakeUtilityProcess;
+    expect(child.modulePath).toBe(path.join('/proj', 'dist', 'electron', 'mail-process.cjs'));
+    expect(child.args).toEqual(['--data-dir', '/user-data(userData)', '--migrations', path.join('/proj', 'drizzle')]);
+    expect(windows).toHaveLength(1);
+
+    // Its events reach main's bus, which the windows' connections listen to.
+    const heard: unknown[] = [];
+    (state.core.events as EventBus).subscribe((name, payload) => heard.push([name, payload]));
+    const status = { mailboxId: 1, phase: 'idle', lastSuccessAt: null };
+    child.emit('message', { type: 'event', name: 'sync.status', payload: status });
+    expect(heard).toEqual([['sync.status', status]]);
   });
 
   it('uses UNIFIED_DATA_DIR when set', async () => {
@@ -173,13 +235,18 @@ describe('the Electron entry', () => {
     vi.mocked(app.quit).mockClear();
     const quitting = { preventDefault: vi.fn() };
     app.emit('will-quit', quitting);
-    // Mail stops first (an outbox send may be recording), then the core closes and the app quits.
+    // The mail process stops first (an outbox send may be recording), then the core closes and the app quits.
     expect(quitting.preventDefault).toHaveBeenCalledOnce();
+    const child = electron.utilityProcess!.fork!.mock.results[0]!.value as FakeUtilityProcess;
+    expect(child.posted).toEqual([{ type: 'stop' }]);
+    await settle();
+    expect(state.core.close).not.toHaveBeenCalled();
+    child.emit('exit', 0);
     await settle();
     await settle();
-    expect(state.mail.stop).toHaveBeenCalledOnce();
     expect(state.core.close).toHaveBeenCalledOnce();
     expect(app.quit).toHaveBeenCalledOnce();
+    expect(electron.utilityProcess!.fork).toHaveBeenCalledOnce();
     expect(electron.ipcMain!.removeHandler).toHaveBeenCalledWith(ipcChannels.call);
   });
 

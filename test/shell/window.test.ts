@@ -6,6 +6,7 @@ interface CreatedWindow {
   options: unknown;
   loadURL: ReturnType<typeof vi.fn>;
   show: ReturnType<typeof vi.fn>;
+  maximize: ReturnType<typeof vi.fn>;
   emit(event: string): boolean;
 }
 const created = vi.hoisted(() => [] as CreatedWindow[]);
@@ -15,6 +16,7 @@ vi.mock('electron', async () => {
   class BrowserWindow extends EventEmitter {
     loadURL = vi.fn(async () => undefined);
     show = vi.fn();
+    maximize = vi.fn();
     constructor(readonly options: unknown) {
       super();
       created.push(this);
@@ -57,6 +59,11 @@ describe('windowOptions', () => {
     expect(webPreferences).not.toHaveProperty('additionalArguments');
   });
 
+  it('is 1280×800 until the agent sizes it, and never smaller than the desks need', () => {
+    expect(windowOptions('/p')).toMatchObject({ width: 1280, height: 800, minWidth: 960, minHeight: 600 });
+    expect(windowOptions('/p')).not.toHaveProperty('x');
+  });
+
   it('opens developer tools only when asked (development)', () => {
     expect(windowOptions('/p', { devTools: true }).webPreferences?.devTools).toBe(true);
   });
@@ -71,6 +78,17 @@ describe('createMainWindow', () => {
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
+    expect(window.maximize).not.toHaveBeenCalled();
+  });
+
+  it('opens where the agent left it: the placed bounds, maximized if it was', () => {
+    const bounds = { x: 1930, y: 40, width: 1000, height: 700 };
+    createMainWindow('/p/preload.cjs', { bounds, maximized: true });
+    const window = created.at(-1)!;
+    expect(window.options).toMatchObject(bounds);
+    window.emit('ready-to-show');
+    expect(window.maximize).toHaveBeenCalledOnce();
+    expect(window.show).not.toHaveBeenCalled();
   });
 });
 

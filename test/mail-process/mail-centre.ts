@@ -1,0 +1,105 @@
+import { EventEmitter, once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { EventName } from '../../shared/contract';
+import { createCore, type Core } from '../../electron/core/create-core';
+import { mailboxes, queues } from '../../electron/core/db/schema';
+import { memorySecretStore } from '../../electron/core/ports';
+import { createMailSupervisor, type MailSupervisor } from '../../electron/mail-process/mail-supervisor';
+import { forkMailProcess, type ForkedMailChild } from './forked-mail-process';
+
+const migrationsFolder = path.resolve('drizzle');
+
+/**
+ * A centre as the desktop app runs it: this test process plays main (the demo database opened and
+ * migrated first, main's bus, main's SecretStore), and the supervisor forks the real mail process.
+ */
+export interface MailCentre {
+  core: Core;
+  supervisor: MailSupervisor;
+  children: ForkedMailChild[];
+  secrets: ReturnType<typeof memorySecretStore>;
+  /** The next child to say it is ready. */
+  nextReady(): Promise<ForkedMailChild>;
+  /** The first event a window (a core connection in main) hears that matches. */
+  heard<E extends EventName>(name: E, match: (payload: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+  dispose(): Promise<void>;
+}
+
+/** `env` goes to the child (e.g. NODE_EXTRA_CA_CERTS to trust the rig's certificate). */
+export function startMailCentre(bundle: string, env: NodeJS.ProcessEnv = {}): MailCentre {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ud-mail-process-'));
+  const secrets = memorySecretStore();
+  const core = createCore({ dataDir, migrationsFolder, demo: true, secrets });
+  const children: ForkedMailChild[] = [];
+  const readiness = new EventEmitter();
+  const supervisor = createMailSupervisor({
+    spawn: () => {
+      const child = forkMailProcess(bundle, ['--data-dir', dataDir, '--migrations', migrationsFolder], env);
+      child.onMessage((message) => {
+        if ((message as { type?: string }).type === 'ready') readiness.emit('ready', child);
+      });
+      children.push(child);
+      return child;
+    },
+    events: core.events,
+    secrets,
+    notifier: { notify: () => undefined },
+    restartDelayMs: () => 10,
+    log: () => undefined,
+  });
+  return {
+    core,
+    supervisor,
+    children,
+    secrets,
+    nextReady: async () => ((await once(readiness, 'ready')) as [ForkedMailChild])[0],
+    heard: (wanted, match) =>
+      new Promise((resolve) => {
+        const connection = core.connect();
+        connection.onEvent((name, payload) => {
+          if (name !== wanted || !match(payload as Record<string, unknown>)) return;
+          connection.close();
+          resolve(payload as Record<string, unknown>);
+        });
+      }),
+    dispose: async () => {
+      await supervisor.stop();
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface MailboxServer {
+  port: number;
+  tls: 'none' | 'starttls';
+  user: string;
+}
+
+/** A mailbox of the demo centre's "Service clients" queue, its password under `mailbox.essai`. */
+export function addMailbox(core: Core, server: MailboxServer): number {
+  const queue = core.db.orm.select({ id: queues.id }).from(queues).where(eq(queues.name, 'Service clients')).get();
+  if (!queue) throw new Error('the demo centre has no "Service clients" queue any more');
+  return core.db.orm
+    .insert(mailboxes)
+    .values({
+      name: 'Essai',
+      address: server.user,
+      senderName: 'Service clients',
+      imapHost: '127.0.0.1',
+      imapPort: server.port,
+      imapTls: server.tls,
+      imapUser: server.user,
+      smtpHost: '127.0.0.1',
+      smtpPort: server.port,
+      smtpTls: 'none',
+      smtpUser: server.user,
+      secretKey: 'mailbox.essai',
+      queueId: queue.id,
+    })
+    .returning({ id: mailboxes.id })
+    .get().id;
+}
