@@ -2,8 +2,8 @@
  * The Content-Security-Policy of every page of the product, for both transports: the Electron shell
  * sets it on `app://` responses, the browser host on what it serves. Mail HTML is never shown in the
  * app's own document but in sandboxed `srcdoc` frames, which inherit this policy: no script runs
- * there and no remote image loads unless the agent allows it (then `img-src` widens for that frame
- * only, through its own CSP meta tag).
+ * there, and each frame's own CSP meta tag keeps remote images out until the agent allows them on
+ * that message (a frame can narrow the policy it inherits, never widen it).
  */
 export interface CspOptions {
   /** Extra `connect-src` sources, e.g. the host's own `ws://127.0.0.1:PORT`. */
@@ -16,7 +16,10 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     'script-src': ["'self'"],
     // Quill and Vue set style attributes; styles cannot run code.
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // http(s) only for the mail frames, which inherit this policy and narrow it with their own
+    // (`renderer/src/mail-frame/build-srcdoc.ts`): remote images load there only once the agent
+    // allowed them on that message. The app's own templates never carry a remote image.
+    'img-src': ["'self'", 'data:', 'blob:', 'http:', 'https:'],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'", ...(options.connect ?? [])],
     'frame-src': ["'self'", 'blob:'],

@@ -27,3 +27,21 @@ export const stagedAttachmentSchema = z.object({
   contentId: z.string().max(200).optional(),
 });
 export type StagedAttachment = z.infer<typeof stagedAttachmentSchema>;
+
+/** A file of a case, by the id `cases.get` lists it under. */
+export const attachmentRefSchema = z.object({
+  attachmentId: z.number({ error: 'Pièce jointe invalide.' }).int().positive({ error: 'Pièce jointe invalide.' }),
+});
+
+/** What `attachments.download` answers: enough for the screen to save the file under its name. */
+export const attachmentFileSchema = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  contentBase64: z.string(),
+});
+export type AttachmentFile = z.infer<typeof attachmentFileSchema>;
+
+export const openAttachmentInputSchema = attachmentRefSchema.extend({
+  /** The agent read the warning about a dangerous type (`shared/domain/dangerous-types.ts`). */
+  confirmedDangerous: z.boolean().optional(),
+});

@@ -3,6 +3,7 @@ import { civilities } from './field-rules';
 import { stagedAttachmentSchema } from './attachment';
 import { caseActionSchema } from './case-actions';
 import { caseStateSchema, distributionSchema, mediaSchema } from './case-state';
+import { rights } from './rights';
 
 /** What `cases.get` and the case actions answer (SPEC "Consulting a case and a contact"). */
 
@@ -57,6 +58,10 @@ export const caseMessageSchema = z.object({
   author: personSchema.nullable(),
   delivery: deliveryStatusSchema.nullable(),
   attachments: z.array(messageAttachmentSchema),
+  /** The raw message is kept (incoming mail): `cases.messageSource` gives it. */
+  hasSource: z.boolean(),
+  /** Set on a master's thread for the messages of a case merged into it. */
+  mergedFrom: z.object({ id, number: z.string() }).nullable(),
 });
 export type CaseMessage = z.infer<typeof caseMessageSchema>;
 
@@ -119,8 +124,18 @@ export const caseDetailSchema = z.object({
   allowedActions: z.array(caseActionSchema),
   mergedInto: caseLinkSchema.nullable(),
   mergedCases: z.array(caseLinkSchema),
+  /**
+   * What the reader may do, as the core sees it now (role and an administrator's grants): the screen
+   * hides the rest (`change_recipient` locks the To, `reassign`, `merge_cases`); the core checks again.
+   */
+  viewerRights: z.array(z.enum(rights)),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+/** The raw source of a message, for the "Source" view; cut beyond `maxSourceChars`. */
+export const maxSourceChars = 1_000_000;
+export const messageSourceSchema = z.object({ source: z.string(), truncated: z.boolean() });
+export type MessageSource = z.infer<typeof messageSourceSchema>;
 
 /** Where an action left the case: enough for a desk to move its row. */
 export const actResultSchema = z.object({

@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { startApp, type AppUnderTest } from '../support/app-under-test';
+import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
 import { caseIdBySubject, openDesk, signedInPage } from './case-helpers';
 
 const hostileHtml = `
@@ -15,6 +16,7 @@ const hostileHtml = `
 <div style="background:url(http://127.0.0.2:9/css.png)">fond distant</div>
 <style>body{background:url(http://127.0.0.2:9/style.png)}</style>
 <img src="http://127.0.0.2:9/p.gif" width="1" height="1">
+<img src="https://127.0.0.2:9/banner.png" alt="Bannière" width="300" height="60">
 <iframe src="http://127.0.0.2:9/frame"></iframe>`;
 
 let app: AppUnderTest;
@@ -22,6 +24,9 @@ let browser: Browser;
 let page: Page;
 let dialogs = 0;
 const foreign: string[] = [];
+/** Requests to the tracker's address, answered by the test (nothing listens there). */
+const tracked: string[] = [];
+const pixel = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 beforeAll(async () => {
   app = await startApp();
@@ -52,7 +57,7 @@ const isForeign = (request: Request, appUrl: string) => {
 };
 
 describe('a hostile HTML mail in a case', () => {
-  it('shows its text, runs nothing and calls nobody', async () => {
+  it('shows its text, runs nothing and calls nobody until the agent allows its images', async () => {
     page = await signedInPage(browser, app, 'Camille Martin');
     page.on('dialog', (dialog) => {
       dialogs++;
@@ -60,6 +65,10 @@ describe('a hostile HTML mail in a case', () => {
     });
     page.on('request', (request) => {
       if (isForeign(request, app.host.url)) foreign.push(request.url());
+    });
+    await page.route(/^https?:\/\/127\.0\.0\.2(:\d+)?\//, async (route) => {
+      tracked.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: 'image/gif', body: pixel });
     });
     await openDesk(page, 'nav-in-progress');
     await page.getByTestId('case-row').filter({ hasText: 'Demande de duplicata de facture' }).click();
@@ -71,20 +80,34 @@ describe('a hostile HTML mail in a case', () => {
     expect(await hostile.getByTestId('message-reason').textContent()).toContain('numéro du dossier');
 
     // The formatting, in its sandboxed frame: still nothing runs and nothing leaves.
-    await hostile.getByTestId('message-toggle-html').click();
+    await hostile.getByTestId('message-view-html').click();
     const frame = hostile.getByTestId('mail-frame');
     expect(await frame.getAttribute('sandbox')).toBe('');
-    const body = page.frameLocator('[data-testid="mail-frame"]').locator('body');
+    const body = hostile.frameLocator('[data-testid="mail-frame"]').locator('body');
     await expect.poll(() => body.textContent()).toContain('Texte visible du message piégé');
     const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';
-    for (const banned of ['<script', 'onerror', 'onload', 'javascript:', 'http-equiv="refresh"', '<svg', '<iframe', 'url(http']) {
+    for (const banned of ['<script', 'onerror', 'onload', 'javascript:', 'http-equiv="refresh"', '<svg', '<iframe', 'url(http', '127.0.0.2']) {
       expect(srcdoc.toLowerCase()).not.toContain(banned);
     }
-    // The core drops remote images before the screen sees them (sanitizeDisplayHtml), so there is
-    // nothing to allow: no "Afficher les images" on this message, and the pixel is never fetched.
-    expect(await hostile.getByTestId('message-show-images').count()).toBe(0);
+    // Both remote images wait behind the bar, as placeholders drawn locally; a mail without any has no bar.
+    const plain = page.getByTestId('message').filter({ hasText: 'marie.lefebvre@example.org' });
+    await plain.getByTestId('message-view-html').click();
+    await plain.getByTestId('mail-frame').waitFor();
+    expect(await plain.getByTestId('message-images-bar').count()).toBe(0);
+    expect(await body.locator('img').count()).toBe(2);
+    await expect.poll(() => hostile.getByTestId('message-images-bar').textContent()).toContain('Ce message contient des images distantes');
+    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'case-remote-images.png') });
     await page.waitForTimeout(1500);
     expect(dialogs).toBe(0);
     expect(foreign).toEqual([]);
+    expect(tracked).toEqual([]);
+
+    // The agent allows them for this message: the pixel and the banner are fetched, and only they.
+    await hostile.getByTestId('message-show-images').click();
+    await expect.poll(() => [...tracked].sort()).toEqual(['http://127.0.0.2:9/p.gif', 'https://127.0.0.2:9/banner.png']);
+    expect(await hostile.getByTestId('message-images-bar').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    // Nothing else left the page: the only foreign requests are the two images the agent allowed.
+    expect([...foreign].sort()).toEqual([...tracked].sort());
   });
 });

@@ -1,8 +1,11 @@
 import DOMPurify from 'dompurify';
+import { blockRemoteImages } from './remote-images';
 
 /**
- * The Content-Security-Policy of a mail frame. Remote images only once the agent asked for them on
- * that message: a tracking pixel must not tell the sender when the case was opened.
+ * The Content-Security-Policy of a mail frame. A `srcdoc` frame inherits the app's policy (whose
+ * `img-src` admits http(s) for this reason only) and its own `<meta>` policy applies on top: a
+ * document can only narrow what it inherits. So the frame refuses remote images by itself until the
+ * agent asks for them on that message, without a second document or a proxy in the core.
  */
 export function mailFramePolicy(allowRemoteImages: boolean): string {
   const images = allowRemoteImages ? 'data: cid: http: https:' : 'data: cid:';
@@ -12,13 +15,10 @@ export function mailFramePolicy(allowRemoteImages: boolean): string {
 const escapeAttribute = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** An image the frame would fetch from the network: worth offering "Afficher les images". */
-const remoteImage = /<img\b[^>]*\ssrc\s*=\s*["']?\s*(?:https?:)?\/\//i;
-
 export interface SanitizedMail {
   html: string;
-  /** The message refers to remote images (blocked until the agent allows them). */
-  hasRemoteImages: boolean;
+  /** Remote images the mail refers to: swapped for a placeholder unless allowed. */
+  remoteImages: number;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface SanitizedMail {
  * refresh, frames and `style` blocks that could fetch fonts or backgrounds. The core sanitises too;
  * this frame does not rely on it (defence in depth, as Mailspring and Tutanota do).
  */
-export function sanitizeMail(html: string): SanitizedMail {
+export function sanitizeMail(html: string, allowRemoteImages = false): SanitizedMail {
   const purify = DOMPurify();
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
     // Inline styles may hold url(http://…): the CSP blocks the fetch, but the rest of the style stays.
@@ -41,17 +41,18 @@ export function sanitizeMail(html: string): SanitizedMail {
       node.setAttribute('rel', 'noopener noreferrer');
     }
   });
+  const remote = blockRemoteImages(purify, allowRemoteImages);
   const clean = purify.sanitize(html, {
     FORBID_TAGS: ['style', 'meta', 'link', 'base', 'form', 'input', 'button', 'iframe', 'object', 'embed', 'svg', 'math'],
-    FORBID_ATTR: ['srcset', 'action', 'formaction', 'ping'],
+    FORBID_ATTR: ['srcset', 'background', 'action', 'formaction', 'ping'],
     ALLOW_DATA_ATTR: false,
   });
-  return { html: clean, hasRemoteImages: remoteImage.test(clean) };
+  return { html: clean, remoteImages: remote.count() };
 }
 
 /** The whole document of a sandboxed mail frame: policy first, then the sanitised body. */
 export function buildMailSrcdoc(html: string, allowRemoteImages: boolean): string {
-  const { html: body } = sanitizeMail(html);
+  const { html: body } = sanitizeMail(html, allowRemoteImages);
   return [
     '<!doctype html><html><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(mailFramePolicy(allowRemoteImages))}">`,

@@ -2,7 +2,8 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CaseActInput } from '../../../shared/contract/calls/cases';
 import type { ApiError } from '../../../shared/contract/errors';
-import type { ActResult, CaseDetail } from '../../../shared/domain/case-detail';
+import type { AttachmentFile } from '../../../shared/domain/attachment';
+import type { ActResult, CaseDetail, MessageSource } from '../../../shared/domain/case-detail';
 import { api, toApiError } from '../api';
 import { useDeskStore } from './desk';
 import { useSessionStore } from './session';
@@ -66,6 +67,57 @@ export const useCaseStore = defineStore('case', () => {
     await load(caseId);
   }
 
+  /** Hands the case to another agent (`assign_to_agent`): it lands in their En cours. */
+  async function reassign(caseId: number, targetAgentId: number): Promise<ActResult> {
+    const version = details.value[caseId]?.version ?? 0;
+    return act({ caseId, version, action: 'assign_to_agent', targetAgentId });
+  }
+
+  /** Merges or unmerges; the core answers the master as it now reads, and the other cases' desks move. */
+  async function regroup(masterId: number, change: () => Promise<CaseDetail>): Promise<void> {
+    try {
+      details.value[masterId] = await change();
+      errors.value[masterId] = null;
+    } catch (cause) {
+      throw fail(cause);
+    }
+    useDeskStore().refreshSoon();
+  }
+
+  const merge = (masterId: number, caseIds: number[]) => regroup(masterId, () => api.cases.merge({ masterId, caseIds }));
+  const unmerge = (masterId: number, caseId: number) => regroup(masterId, () => api.cases.unmerge({ masterId, caseId }));
+
+  /** A call that only reads: its failure goes to the caller, as an ApiError. */
+  async function ask<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (cause) {
+      throw fail(cause);
+    }
+  }
+
+  /** Whom a supervisor may hand a case to: agents and supervisors (administrators handle no case). */
+  const reassignTargets = () => ask(async () => (await api.session.agents()).filter((agent) => agent.role !== 'administrator'));
+  /** Cases to merge into a master, found by number (or any word the desk search knows). */
+  const findCases = (q: string) => ask(async () => (await api.desk.search({ q, limit: 20 })).rows);
+  const messageSource = (messageId: number): Promise<MessageSource> => ask(() => api.cases.messageSource({ messageId }));
+  const downloadAttachment = (attachmentId: number): Promise<AttachmentFile> => ask(() => api.attachments.download({ attachmentId }));
+  const openAttachment = (attachmentId: number, confirmedDangerous: boolean): Promise<null> =>
+    ask(() => api.attachments.open({ attachmentId, confirmedDangerous }));
+
+  /** Whether the core can open files here (Electron), asked once: the browser host downloads instead. */
+  let openingKnown: Promise<boolean> | null = null;
+  function canOpenFiles(): Promise<boolean> {
+    openingKnown ??= api.app.info().then(
+      (info) => info.canOpenFiles,
+      () => {
+        openingKnown = null;
+        return false;
+      },
+    );
+    return openingKnown;
+  }
+
   function forget(caseId: number): void {
     delete details.value[caseId];
     delete errors.value[caseId];
@@ -91,5 +143,27 @@ export const useCaseStore = defineStore('case', () => {
     notice.value = text;
   }
 
-  return { details, errors, notice, announce, load, act, take, addNote, setQualification, forget, setUp, reset };
+  return {
+    details,
+    errors,
+    notice,
+    announce,
+    load,
+    act,
+    take,
+    addNote,
+    setQualification,
+    reassign,
+    reassignTargets,
+    findCases,
+    merge,
+    unmerge,
+    messageSource,
+    downloadAttachment,
+    openAttachment,
+    canOpenFiles,
+    forget,
+    setUp,
+    reset,
+  };
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actResultSchema, caseDetailSchema, notepadEntrySchema } from '../../domain/case-detail';
+import { actResultSchema, caseDetailSchema, messageSourceSchema, notepadEntrySchema } from '../../domain/case-detail';
 import { approveChoices, caseActionSchema } from '../../domain/case-actions';
 import { replyInputSchema } from '../../domain/reply';
 import { call } from '../define';
@@ -59,4 +59,6 @@ export const caseCalls = {
   /** Supervisors only; answers the master as it reads afterwards. */
   merge: call(mergeInputSchema, caseDetailSchema),
   unmerge: call(unmergeInputSchema, caseDetailSchema),
+  /** The raw message (incoming mail keeps it), for the thread's "Source" view. */
+  messageSource: call(z.object({ messageId: z.number().int().positive({ error: 'Message invalide.' }) }), messageSourceSchema),
 };

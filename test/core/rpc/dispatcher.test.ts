@@ -12,7 +12,7 @@ const seen: unknown[] = [];
 
 // Only the calls these tests make: the dispatcher is under test, not the contract's completeness.
 const someHandlers: Partial<Handlers> = {
-  'app.info': () => ({ version: '1', demo: true, dataDir: '/tmp' }),
+  'app.info': () => ({ version: '1', demo: true, dataDir: '/tmp', canOpenFiles: false }),
   'session.agents': () => [camille],
   'session.signIn': (input, ctx) => {
     if (input.password !== 'demo') throw new AppFailure({ code: 'validation', message: 'Mot de passe incorrect.', fields: { password: 'Mot de passe incorrect.' } });

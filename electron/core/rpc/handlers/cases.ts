@@ -9,5 +9,6 @@ export function caseHandlers(services: Services): NamespaceHandlers<'cases'> {
     setQualification: (input, ctx) => services.cases.setQualification(input, ctx.agent),
     merge: (input, ctx) => services.cases.merge(input, ctx.agent),
     unmerge: (input, ctx) => services.cases.unmerge(input, ctx.agent),
+    messageSource: (input, ctx) => services.cases.messageSource(input, ctx.agent),
   };
 }

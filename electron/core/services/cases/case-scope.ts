@@ -7,7 +7,7 @@ import type { Database } from '../../db/database';
 import { agents, history, queueMembers } from '../../db/schema';
 import { forbidden } from '../access';
 import { currentRights } from '../admin/agent-grants';
-import type { CaseRow } from './case-rows';
+import { loadCase, type CaseRow } from './case-rows';
 
 /** The actor as the rights table sees them now: a role changed by an administrator applies at once. */
 export interface CaseActor {
@@ -66,4 +66,14 @@ export function assertFresh(db: Database, row: CaseRow, version: number): void {
       `Le dossier ${row.number} a été modifié ${who} pendant que vous le consultiez : il est maintenant ` +
       `à l’état « ${caseStateLabels[row.state]} ». Rechargez-le avant d’agir.`,
   });
+}
+
+/**
+ * A message or file of a case: readable by whoever may read the case, or the master it is merged
+ * into (its messages show in that master's thread).
+ */
+export function assertCanReadPartOf(db: Database, caseId: number, actor: CaseActor): void {
+  const row = loadCase(db, caseId);
+  if (row.mergedIntoId !== null && canRead(db, loadCase(db, row.mergedIntoId), actor)) return;
+  assertCanRead(db, row, actor);
 }

@@ -11,6 +11,7 @@ import { mergeCases, unmergeCase, type Merger } from './case-merge';
 import { loadCase, type CaseRow } from './case-rows';
 import { assertCanRead, assertFresh, caseHandler } from './case-scope';
 import { caseView } from './case-view';
+import { messageSource } from './message-source';
 
 export type CaseService = ReturnType<typeof createCaseService>;
 
@@ -104,5 +105,9 @@ export function createCaseService(deps: Pick<ServiceDeps, 'db' | 'clock' | 'even
     return view;
   }
 
-  return { get, act, addNote: note, setQualification: qualify, merge, unmerge };
+  async function source(input: { messageId: number }, agent: AgentSummary) {
+    return messageSource(db, deps.dataDir, caseHandler(db, agent), input.messageId);
+  }
+
+  return { get, act, addNote: note, setQualification: qualify, merge, unmerge, messageSource: source };
 }

@@ -7,14 +7,18 @@ import { sanitizeDisplayHtml } from '../../mail/html-sanitizer';
 const person = (id: number | null, displayName: string | null) =>
   id !== null && displayName !== null ? { id, displayName } : null;
 
-/** The thread in the order it happened, each message with its files and, for ours, its delivery. */
-export function caseMessages(db: Database, caseId: number): CaseMessage[] {
+/**
+ * The thread in the order it happened, each message with its files and, for ours, its delivery. A
+ * master's thread holds the messages of the cases merged into it, each saying which case it is from.
+ */
+export function caseMessages(db: Database, caseId: number, merged: readonly { id: number; number: string }[] = []): CaseMessage[] {
+  const mergedById = new Map(merged.map((link) => [link.id, { id: link.id, number: link.number }]));
   const rows = db.orm
     .select({ message: messages, authorName: agents.displayName, delivery: outbox.status })
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.authorId))
     .leftJoin(outbox, eq(outbox.id, messages.outboxId))
-    .where(eq(messages.caseId, caseId))
+    .where(inArray(messages.caseId, [caseId, ...mergedById.keys()]))
     .orderBy(asc(messages.date), asc(messages.id))
     .all();
   const files = filesByMessage(db, rows.map((r) => r.message.id));
@@ -32,6 +36,8 @@ export function caseMessages(db: Database, caseId: number): CaseMessage[] {
     author: person(m.authorId, authorName),
     delivery: delivery ?? null,
     attachments: files.get(m.id) ?? [],
+    hasSource: m.rawPath !== null,
+    mergedFrom: mergedById.get(m.caseId) ?? null,
   }));
 }
 

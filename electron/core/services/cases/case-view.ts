@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { allowedActions, type CaseAction } from '../../../../shared/domain/case-machine';
 import type { CaseDetail, CaseDraft } from '../../../../shared/domain/case-detail';
+import { can, rights } from '../../../../shared/domain/rights';
 import type { Database } from '../../db/database';
 import { agents, attachments, cases, contacts, drafts, qualifications, queues } from '../../db/schema';
 import { sanitizeDisplayHtml } from '../../mail/html-sanitizer';
@@ -14,6 +15,7 @@ type QueueRow = typeof queues.$inferSelect;
 
 /** Everything the case screen shows (SPEC "Consulting a case and a contact"), read in one go. */
 export function caseView(db: Database, row: CaseRow, actor: CaseActor): CaseDetail {
+  const mergedCases = linkOf(db, eq(cases.mergedIntoId, row.id));
   const queue = db.orm.select().from(queues).where(eq(queues.id, row.queueId)).get() as QueueRow;
   const contact = db.orm.select().from(contacts).where(eq(contacts.id, row.contactId)).get();
   if (!contact) throw new Error(`case ${row.id}: contact ${row.contactId} is missing`);
@@ -39,13 +41,14 @@ export function caseView(db: Database, row: CaseRow, actor: CaseActor): CaseDeta
     updatedAt: row.updatedAt,
     unread: row.unread,
     qualification: qualificationOf(db, row.qualificationId),
-    messages: caseMessages(db, row.id),
+    messages: caseMessages(db, row.id, mergedCases),
     notepad: caseNotepad(db, row.id),
     history: caseHistory(db, row.id),
     draft: draftOf(db, row.id),
     allowedActions: offeredActions(db, row, queue, actor),
     mergedInto: row.mergedIntoId === null ? null : linkOf(db, eq(cases.id, row.mergedIntoId))[0] ?? null,
-    mergedCases: linkOf(db, eq(cases.mergedIntoId, row.id)),
+    mergedCases,
+    viewerRights: rights.filter((right) => can(actor.rights, right)),
   };
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import type { Database } from '../../db/database';
 import { agents, messages, outbox, type MailAddress } from '../../db/schema';
-import { buildOutgoingMail, newMessageId } from '../../mail/outgoing-message';
+import { buildOutgoingMail, newMessageId, type OutgoingSource, type SendingMailbox } from '../../mail/outgoing-message';
 import type { BlobStore } from '../../storage/blob-store';
 import { insertResponseFiles, moveFilesToMessage, outgoingFiles } from './attachment-rows';
 import type { CaseRow } from './case-rows';
@@ -39,16 +39,7 @@ export function queueReply(
   const { row, reply, at } = request;
   const mailbox = sendingMailbox(db, row.queueId);
   const messageIdHeader = newMessageId(row.number, mailbox.address);
-  const mail = buildOutgoingMail({
-    caseNumber: row.number,
-    caseSubject: row.subject,
-    mailbox,
-    signatureHtml: signatureOf(db, reply.authorId),
-    answering: lastIncoming(db, row.id),
-    reply,
-    attachments: [],
-    messageId: messageIdHeader,
-  });
+  const mail = buildOutgoingMail(replySource(db, row, mailbox, reply, messageIdHeader));
   const messageId = db.orm
     .insert(messages)
     .values({
@@ -89,6 +80,29 @@ export function queueReply(
     .get().id;
   db.orm.update(messages).set({ outboxId }).where(eq(messages.id, messageId)).run();
   return { messageId, outboxId };
+}
+
+/**
+ * Everything the outgoing message is built from, read now: `queueReply` and the preview
+ * (`replies.preview`) both build from it, so what the agent previews is what the contact gets.
+ */
+export function replySource(
+  db: Database,
+  row: CaseRow,
+  mailbox: SendingMailbox,
+  reply: Omit<ReplyToSend, 'files'>,
+  messageId: string,
+): OutgoingSource {
+  return {
+    caseNumber: row.number,
+    caseSubject: row.subject,
+    mailbox,
+    signatureHtml: signatureOf(db, reply.authorId),
+    answering: lastIncoming(db, row.id),
+    reply,
+    attachments: [],
+    messageId,
+  };
 }
 
 function attachFiles(

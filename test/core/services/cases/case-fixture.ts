@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CallName, CallOutput, AppError } from '../../../../shared/contract';
 import { createCore, databaseFile, type Connection, type Core } from '../../../../electron/core/create-core';
 import { mailboxes, settings } from '../../../../electron/core/db/schema';
-import type { Clock } from '../../../../electron/core/ports';
+import type { Clock, FileOpener } from '../../../../electron/core/ports';
 import { defaultReplyMailboxSetting } from '../../../../electron/core/services/cases/sending-mailbox';
 import { migrationsFolder } from '../../temp-database';
 
@@ -43,11 +43,11 @@ function demoTemplate(): string {
 }
 
 /** The demo centre on a fresh SQLite file, with signed-in connections on demand. */
-export function startDemoCore(options: { mailbox?: boolean } = {}): CaseCore {
+export function startDemoCore(options: { mailbox?: boolean; opener?: FileOpener } = {}): CaseCore {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ud-cases-'));
   copyFileSync(demoTemplate(), databaseFile(dataDir));
   const clock = steppingClock();
-  const core = createCore({ dataDir, migrationsFolder, demo: true, clock });
+  const core = createCore({ dataDir, migrationsFolder, demo: true, clock, ...(options.opener ? { opener: options.opener } : {}) });
   if (options.mailbox !== false) addDefaultMailbox(core);
   const connections = new Map<Person, Connection>();
   return {
