@@ -15,6 +15,19 @@ export const maxReplyAttachments = 50;
 /** Inline images travel as `cid:` attachments, so the HTML itself stays small. */
 export const maxReplyHtml = 1_000_000;
 
+/**
+ * Above this many bytes of files (inline images included), a reply risks being refused: most mail
+ * servers take 25 MB per message, and base64 makes files a third bigger on the wire (18 MB of files
+ * is about 24.6 MB sent). The composer warns before sending more; the agent may still insist, since
+ * the contact's server may take it.
+ */
+export const replyFilesWarningBytes = 18 * 1024 * 1024;
+
+/** The bytes of files a reply carries: what the size warning compares. */
+export function replyFilesBytes(files: readonly { size: number }[]): number {
+  return files.reduce((total, file) => total + file.size, 0);
+}
+
 const recipientList = z
   .array(mailAddressSchema)
   .max(maxRecipients, { error: `${maxRecipients} destinataires au maximum.` })

@@ -5,6 +5,7 @@ import type { CaseAction } from '../../../shared/domain/case-actions';
 import type { ActResult, CaseDetail } from '../../../shared/domain/case-detail';
 import type { MailAddressInput, Reply } from '../../../shared/domain/reply';
 import { api, toApiError } from '../api';
+import { contentIdFor, hasImage, referencedContentIds, rememberImage } from '../components/composer/inline-images';
 import { useCaseStore } from './case';
 
 /** One reply being written; it survives switching tabs, and a refused action keeps it whole. */
@@ -42,15 +43,17 @@ export const useComposerStore = defineStore('composer', () => {
     return replies.value[detail.id] as ReplyDraft;
   }
 
+  /** The reply as the core takes it: an image deleted from the text is no longer one of its parts. */
   function replyOf(caseId: number): Reply {
     const reply = replies.value[caseId];
     if (!reply) return { cc: [], bcc: [], html: '', attachments: [] };
+    const used = referencedContentIds(reply.html);
     return {
       ...(reply.to ? { to: reply.to } : {}),
       cc: reply.cc,
       bcc: reply.bcc,
       html: reply.html,
-      attachments: reply.attachments,
+      attachments: reply.attachments.filter((file) => !file.contentId || used.has(file.contentId)),
     };
   }
 
@@ -69,15 +72,35 @@ export const useComposerStore = defineStore('composer', () => {
     return result;
   }
 
+  /** Stores the file in the core and joins it to the reply. */
   async function upload(caseId: number, file: File): Promise<void> {
-    const dataBase64 = await toBase64(file);
+    const { staged } = await store(file);
+    const reply = replies.value[caseId];
+    if (reply) {
+      reply.attachments.push(staged);
+      reply.dirty = true;
+    }
+  }
+
+  /** Stores a picture of the text and answers its Content-ID: it leaves as an inline `cid:` part. */
+  async function uploadImage(caseId: number, file: File): Promise<string> {
+    const { staged, dataUrl } = await store(file);
+    const contentId = contentIdFor(staged.sha256);
+    rememberImage(contentId, dataUrl);
+    const reply = replies.value[caseId];
+    if (reply && !reply.attachments.some((known) => known.contentId === contentId)) {
+      reply.attachments.push({ ...staged, contentId });
+      reply.dirty = true;
+    }
+    return contentId;
+  }
+
+  /** A draft saved elsewhere (a colleague, another session) shows its pictures once they are fetched. */
+  async function loadDraftImages(caseId: number): Promise<void> {
+    const missing = replies.value[caseId]?.attachments.some((file) => file.contentId && !hasImage(file.contentId));
+    if (!missing) return;
     try {
-      const staged = await api.attachments.upload({ name: file.name, mediaType: file.type || 'application/octet-stream', dataBase64 });
-      const reply = replies.value[caseId];
-      if (reply) {
-        reply.attachments.push(staged);
-        reply.dirty = true;
-      }
+      for (const image of await api.replies.draftImages({ caseId })) rememberImage(image.contentId, image.dataUrl);
     } catch (cause) {
       throw toApiError(cause);
     }
@@ -91,13 +114,27 @@ export const useComposerStore = defineStore('composer', () => {
     replies.value = {};
   }
 
-  return { replies, ensure, replyOf, act, upload, forget, reset };
+  return { replies, ensure, replyOf, act, upload, uploadImage, loadDraftImages, forget, reset };
 });
 
-function toBase64(file: File): Promise<string> {
+/** Uploads first, refers later (`attachments.upload`); the `data:` URL read on the way is kept for images. */
+async function store(file: File): Promise<{ staged: StagedAttachment; dataUrl: string }> {
+  const mediaType = file.type || 'application/octet-stream';
+  const dataUrl = await readDataUrl(file);
+  try {
+    const dataBase64 = dataUrl.replace(/^data:[^,]*,/, '');
+    const staged = await api.attachments.upload({ name: file.name || 'image', mediaType, dataBase64 });
+    // The URL names the type the core stored, whatever the browser guessed for an empty one.
+    return { staged, dataUrl: `data:${staged.mediaType};base64,${dataBase64}` };
+  } catch (cause) {
+    throw toApiError(cause);
+  }
+}
+
+function readDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onload = () => resolve(String(reader.result));
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsDataURL(file);
   });
