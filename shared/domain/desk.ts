@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseStates, caseStateSchema, distributionSchema, mediaSchema } from './case-state';
+import { caseStates, caseStateSchema, distributionSchema, mediaSchema, openStates, type CaseState } from './case-state';
 
 /** Where a case is listed: an agent's two desks, a queue, or the supervisors' Validation desk. */
 export const deskSchema = z.discriminatedUnion('kind', [
@@ -9,6 +9,14 @@ export const deskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('validation') }),
 ]);
 export type Desk = z.infer<typeof deskSchema>;
+
+/** SPEC "Case states": the states each desk lists (its state filter offers these only). */
+export const deskStates: Readonly<Record<Desk['kind'], readonly CaseState[]>> = {
+  in_progress: openStates,
+  processed: ['waiting_contact', 'in_validation', 'closed'],
+  queue: ['todo'],
+  validation: ['in_validation'],
+};
 
 /** A calendar day `AAAA-MM-JJ`, read in the machine's time zone (the centre's, on a desktop). */
 const day = z.iso.date({ error: 'Date invalide : attendu AAAA-MM-JJ.' });
@@ -26,6 +34,8 @@ export const deskFiltersSchema = z
       .max(caseStates.length)
       .optional(),
     queueId: positiveId('File').optional(),
+    /** Whose cases: useful on the Validation desk and in searches, where several agents' cases mix. */
+    assigneeId: positiveId('Agent').optional(),
     /** A qualification and every qualification under it in the tree. */
     qualificationId: positiveId('Qualification').optional(),
     /** Received on or after this day. */
@@ -66,6 +76,11 @@ export const deskQuerySchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),
   /** Opaque cursor from the previous page, made for the same sort: stable paging while cases move. */
   after: z.string().max(200).optional(),
+  /**
+   * Only these cases, those of them the desk and filters still hold: how a screen refreshes the rows
+   * a `case.changed` burst named without reloading thousands of rows. `total` then counts them only.
+   */
+  only: z.array(z.number().int().positive()).min(1).max(500).optional(),
 });
 export type DeskQuery = z.input<typeof deskQuerySchema>;
 

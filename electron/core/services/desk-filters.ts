@@ -7,6 +7,7 @@ export function filterCondition(filters: DeskFilters): SQL | undefined {
   return and(
     filters.states ? inArray(cases.state, filters.states) : undefined,
     filters.queueId === undefined ? undefined : eq(cases.queueId, filters.queueId),
+    filters.assigneeId === undefined ? undefined : eq(cases.assigneeId, filters.assigneeId),
     filters.qualificationId === undefined ? undefined : inQualificationTree(filters.qualificationId),
     filters.receivedFrom ? gte(cases.receivedAt, localDayStart(filters.receivedFrom)) : undefined,
     filters.receivedTo ? lt(cases.receivedAt, localDayStart(filters.receivedTo, 1)) : undefined,

@@ -1,14 +1,14 @@
 import { and, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { AgentSummary } from '../../../shared/domain/agent';
-import { openStates, type CaseState } from '../../../shared/domain/case-state';
-import type { Desk } from '../../../shared/domain/desk';
+import type { CaseState } from '../../../shared/domain/case-state';
+import { deskStates, type Desk } from '../../../shared/domain/desk';
 import type { Database } from '../db/database';
 import { cases, queueMembers, queues } from '../db/schema';
 import { canSupervise, forbidden, notFound } from './access';
 
 /** SPEC "Case states": which states each of an agent's desks shows. */
-export const inProgressStates = openStates;
-export const processedStates = ['waiting_contact', 'in_validation', 'closed'] as const satisfies readonly CaseState[];
+export const inProgressStates = deskStates.in_progress;
+export const processedStates = deskStates.processed;
 
 /**
  * A case merged into a master lives in the master: no desk lists it. Written exactly as the WHERE

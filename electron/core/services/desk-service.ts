@@ -24,9 +24,10 @@ export function deskPageStatement(db: Database, query: DeskQuery, scope: SQL) {
     .limit(query.limit + 1);
 }
 
-/** The desk's cases that pass the filters, whatever the page: what `total` counts. */
+/** The desk's cases that pass the filters (and among `only`, if given), whatever the page: what `total` counts. */
 export function deskScope(db: Database, query: DeskQuery, actor: AgentSummary): SQL {
-  return and(deskCondition(db, query.desk, actor), filterCondition(query.filters)) as SQL;
+  const only = query.only ? inArray(cases.id, query.only) : undefined;
+  return and(deskCondition(db, query.desk, actor), filterCondition(query.filters), only) as SQL;
 }
 
 /** The lists of cases agents work from (SPEC "Case states", "Roles"), filtered, sorted, by pages. */

@@ -168,6 +168,29 @@ describe('desk filters', () => {
     expect(idsOf({ ...inProgress, filters: { unreadOnly: false } })).toEqual(oracle(camilleOpen()));
   });
 
+  it('narrows the Validation desk to one agent’s replies, for a supervisor', () => {
+    const validation = { desk: { kind: 'validation' } } as const;
+    const lucas = desks.actors.lucas.id;
+    const expected = oracle(`state = 'in_validation' AND merged_into_id IS NULL AND assignee_id = ?`, lucas);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(idsOf({ ...validation, filters: { assigneeId: lucas } }, desks.actors.sophie)).toEqual(expected);
+    expect(idsOf(validation, desks.actors.sophie).length).toBeGreaterThan(expected.length);
+  });
+
+  it('answers, among the cases an event named, those the desk still holds, counting only them', () => {
+    const [mineA, mineB] = oracle(camilleOpen());
+    const [notMine] = oracle(`assignee_id = ? AND merged_into_id IS NULL`, desks.actors.lucas.id);
+    const only = [mineA, mineB, notMine].filter((id): id is number => id !== undefined);
+    expect(only).toHaveLength(3);
+    const page = list({ ...inProgress, only }, desks.actors.camille);
+    expect(page.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([mineA, mineB]);
+    expect(page.total).toBe(2);
+    // Filters still apply to them.
+    const [state] = desks.rows<{ state: string }>('SELECT state FROM cases WHERE id = ?', mineA);
+    const other = list({ ...inProgress, only, filters: { states: [state?.state === 'todo' ? 'todo_bis' : 'todo'] } }, desks.actors.camille);
+    expect(other.rows.map((r) => r.id)).not.toContain(mineA);
+  });
+
   it('combines filters, on a queue desk too, and counts what they keep', () => {
     const queue = { kind: 'queue', queueId: desks.queueIds.service } as const;
     const filters = { unreadOnly: true, receivedFrom: '2025-03-01', states: ['todo' as const] };
