@@ -3,8 +3,10 @@ import { useSessionStore } from './stores/session';
 import CaseView from './views/CaseView.vue';
 import CreateCaseView from './views/CreateCaseView.vue';
 import ContactsView from './views/ContactsView.vue';
+import AddressBookView from './views/AddressBookView.vue';
 import DeskView from './views/DeskView.vue';
 import SignInView from './views/SignInView.vue';
+import { adminRoute, administrationGuard } from './views/admin/admin-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -44,6 +46,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       // `?contact=<id>`: « CRÉER DOSSIER » from a contact card pre-fills the form with it.
       { path: '/creer-dossier', name: 'create-case', component: CreateCaseView },
       { path: '/contacts', name: 'contacts', component: ContactsView },
+      { path: '/carnet-d-adresses', name: 'address-book', component: AddressBookView },
+      adminRoute,
       { path: '/:unknown(.*)*', redirect: homeRoute },
     ],
   });
@@ -62,6 +66,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
     if (to.name === 'desk' && to.params.desk === 'validation' && !session.isSupervisor) return homeRoute;
     return true;
   });
+
+  router.beforeEach(administrationGuard);
 
   return router;
 }

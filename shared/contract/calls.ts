@@ -1,3 +1,4 @@
+import { addressBookCalls } from './calls/address-book';
 import { adminCalls } from './calls/admin';
 import { appCalls } from './calls/app';
 import { attachmentCalls } from './calls/attachments';
@@ -7,7 +8,9 @@ import { creationCalls } from './calls/creation';
 import { deskCalls } from './calls/desk';
 import { mailboxCalls } from './calls/mailboxes';
 import { sessionCalls } from './calls/session';
+import { syncCalls } from './calls/sync';
 import { templateCalls } from './calls/templates';
+import { replyCalls } from './calls/replies';
 
 /**
  * Every call the renderer can make, one namespace per file under `calls/`. The wire name of a call
@@ -24,6 +27,9 @@ export const calls = {
   admin: adminCalls,
   mailboxes: mailboxCalls,
   templates: templateCalls,
+  replies: replyCalls,
+  addressBook: addressBookCalls,
+  sync: syncCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -4,7 +4,8 @@ import { buildMailSrcdoc, mailFramePolicy } from '../../renderer/src/mail-frame/
 
 describe('the mail frame', () => {
   // DOMPurify's removals are checked in real Chromium (test/e2e/case-hostile-html.test.ts): happy-dom's
-  // parser keeps <script> elements DOMPurify asked it to drop, so it cannot judge a sanitiser.
+  // parser keeps <script> elements DOMPurify asked it to drop, so it cannot judge a sanitiser;
+  // the swap of remote images for a placeholder is checked there too, by counting requests.
   it('blocks remote images until the agent allows them for that message', () => {
     expect(mailFramePolicy(false)).toContain("img-src data: cid:;");
     expect(mailFramePolicy(false)).not.toContain('http:');

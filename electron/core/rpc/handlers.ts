@@ -1,6 +1,8 @@
 import type { Services } from '../services';
 import { flattenHandlers, type Handlers } from './handlers-type';
+import { addressBookHandlers } from './handlers/address-book';
 import { adminHandlers } from './handlers/admin';
+import { appHandlers } from './handlers/app';
 import { attachmentHandlers } from './handlers/attachments';
 import { caseHandlers } from './handlers/cases';
 import { contactHandlers } from './handlers/contacts';
@@ -8,7 +10,9 @@ import { creationHandlers } from './handlers/creation';
 import { deskHandlers } from './handlers/desk';
 import { mailboxHandlers } from './handlers/mailboxes';
 import { sessionHandlers } from './handlers/session';
+import { syncHandlers } from './handlers/sync';
 import { templateHandlers } from './handlers/templates';
+import { replyHandlers } from './handlers/replies';
 
 export interface AppInfo {
   version: string;
@@ -19,7 +23,7 @@ export interface AppInfo {
 /** The contract's calls bound to the services, one module per namespace: thin, no rule lives here. */
 export function createHandlers(services: Services, info: AppInfo): Handlers {
   return flattenHandlers({
-    app: { info: () => info },
+    app: appHandlers(services, info),
     session: sessionHandlers(services),
     desk: deskHandlers(services),
     attachments: attachmentHandlers(services),
@@ -29,5 +33,8 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     admin: adminHandlers(services),
     mailboxes: mailboxHandlers(services),
     templates: templateHandlers(services),
+    addressBook: addressBookHandlers(services),
+    replies: replyHandlers(services),
+    sync: syncHandlers(services),
   });
 }

@@ -2,7 +2,9 @@ import type { Database } from '../db/database';
 import type { EventBus } from '../event-bus';
 import type { Clock, FileOpener, Notifier, SecretStore } from '../ports';
 import { createBlobStore } from '../storage/blob-store';
+import { createAddressBookService } from './address-book/address-book-service';
 import { createAdminService } from './admin/admin-service';
+import { createAttachmentFiles } from './attachment-files';
 import { createAttachmentService } from './attachment-service';
 import { createCaseSearch } from './case-search';
 import { createCaseService } from './cases/case-service';
@@ -11,7 +13,9 @@ import { createCreationService } from './creation/creation-service';
 import { createDeskService } from './desk-service';
 import { createMailboxService } from './mailboxes/mailbox-service';
 import { createSessionService } from './session-service';
+import { createSyncStatusService } from './sync-status-service';
 import { createTemplateService } from './templates/template-service';
+import { createReplyService } from './replies/reply-service';
 
 /** What every service may use: the database, the injected platform ports, the event bus. */
 export interface ServiceDeps {
@@ -34,11 +38,15 @@ export function createServices(deps: ServiceDeps) {
     desks: createDeskService(deps.db),
     caseSearch: createCaseSearch(deps.db),
     attachments: createAttachmentService(createBlobStore(deps.dataDir)),
+    attachmentFiles: createAttachmentFiles(deps),
     cases: createCaseService(deps),
     contacts: createContactService(deps),
     creation: createCreationService(deps),
     admin: createAdminService(deps.db, deps.clock),
     mailboxes: createMailboxService(deps),
     templates: createTemplateService(deps.db),
+    addressBook: createAddressBookService(deps),
+    replies: createReplyService(deps),
+    syncStatus: createSyncStatusService(deps),
   };
 }

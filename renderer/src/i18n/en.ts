@@ -1,8 +1,12 @@
 import type { MessageSchema } from './fr';
+import { deskEn } from './messages/desk.en';
+import { syncEn } from './messages/sync.en';
 import { contactsEn } from './messages/contacts.en';
+import { adminEn } from './messages/admin.en';
 import { creationEn } from './messages/creation.en';
 import { caseEn } from './messages/case.en';
 import { composerEn } from './messages/composer.en';
+import { addressBookEn } from './messages/address-book.en';
 
 /** English, complete: no key falls back to French (test/renderer/i18n.test.ts checks both ways). */
 export const en: MessageSchema = {
@@ -45,40 +49,8 @@ export const en: MessageSchema = {
   header: {
     signOut: 'Sign out',
   },
-  desk: {
-    nav: 'Desks',
-    inProgress: 'In progress',
-    processed: 'Processed',
-    validation: 'Validation',
-    queues: 'Queues',
-    queueFallback: 'Queue',
-    noQueues: 'No queue',
-    waiting: 'no case waiting | 1 case waiting | {n} cases waiting',
-    total: 'No case | 1 case | {n} cases',
-    refresh: 'Refresh',
-    loadMore: 'Show more',
-    loading: 'Loading cases…',
-    loadFailed: 'The cases could not be loaded.',
-    retry: 'Try again',
-    empty: {
-      inProgress: 'No case in progress. New cases arrive in your queues.',
-      processed: 'No processed case yet.',
-      queue: 'No case waiting in this queue.',
-      validation: 'No reply to validate.',
-    },
-  },
-  table: {
-    caption: 'Cases of the {desk} desk',
-    number: 'No.',
-    contact: 'Contact',
-    subject: 'Subject',
-    state: 'State',
-    queue: 'Queue',
-    receivedAt: 'Received',
-    assignee: 'Assigned to',
-    unassigned: 'Unassigned',
-    unread: 'Unread',
-  },
+  desk: deskEn,
+  sync: syncEn,
   state: {
     todo: 'To do',
     todo_bis: 'To do (bis)',
@@ -96,6 +68,8 @@ export const en: MessageSchema = {
   composer: composerEn,
   creation: creationEn,
   contacts: contactsEn,
+  addressBook: addressBookEn,
+  admin: adminEn,
   errors: {
     validation: 'Some fields are not valid.',
     unauthenticated: 'Your session has expired: please sign in again.',

@@ -1,7 +1,11 @@
+import { deskFr } from './messages/desk.fr';
+import { syncFr } from './messages/sync.fr';
 import { contactsFr } from './messages/contacts.fr';
+import { adminFr } from './messages/admin.fr';
 import { creationFr } from './messages/creation.fr';
 import { caseFr } from './messages/case.fr';
 import { composerFr } from './messages/composer.fr';
+import { addressBookFr } from './messages/address-book.fr';
 
 /**
  * The product's own language. The labels of states, desks and media are the ones of the seed help
@@ -48,40 +52,8 @@ export const fr = {
   header: {
     signOut: 'Se déconnecter',
   },
-  desk: {
-    nav: 'Bureaux',
-    inProgress: 'En cours',
-    processed: 'Traités',
-    validation: 'Validation',
-    queues: 'Files',
-    queueFallback: 'File',
-    noQueues: 'Aucune file',
-    waiting: 'aucun dossier en attente | 1 dossier en attente | {n} dossiers en attente',
-    total: 'Aucun dossier | 1 dossier | {n} dossiers',
-    refresh: 'Actualiser',
-    loadMore: 'Afficher plus',
-    loading: 'Chargement des dossiers…',
-    loadFailed: 'Impossible de charger les dossiers.',
-    retry: 'Réessayer',
-    empty: {
-      inProgress: 'Aucun dossier en cours. Les nouveaux dossiers arrivent dans vos files.',
-      processed: 'Aucun dossier traité pour l’instant.',
-      queue: 'Aucun dossier en attente dans cette file.',
-      validation: 'Aucune réponse à valider.',
-    },
-  },
-  table: {
-    caption: 'Dossiers du bureau {desk}',
-    number: 'N°',
-    contact: 'Contact',
-    subject: 'Objet',
-    state: 'État',
-    queue: 'File',
-    receivedAt: 'Reçu le',
-    assignee: 'Assigné à',
-    unassigned: 'Non assigné',
-    unread: 'Non lu',
-  },
+  desk: deskFr,
+  sync: syncFr,
   state: {
     todo: 'A traiter',
     todo_bis: 'A traiter (bis)',
@@ -99,6 +71,8 @@ export const fr = {
   composer: composerFr,
   creation: creationFr,
   contacts: contactsFr,
+  addressBook: addressBookFr,
+  admin: adminFr,
   errors: {
     validation: 'Certains champs ne sont pas valides.',
     unauthenticated: 'Votre session a expiré : reconnectez-vous.',

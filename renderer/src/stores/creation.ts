@@ -1,12 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
 import type { CreationOptions, CreationResult } from '../../../shared/contract/calls/creation';
-import type { ApiError } from '../../../shared/contract/errors';
+import { fieldsFromIssues, type ApiError } from '../../../shared/contract/errors';
 import type { CaseAction } from '../../../shared/domain/case-actions';
 import { caseCreationSchema, type CaseCreationInput } from '../../../shared/domain/case-creation-schema';
 import type { ContactInput } from '../../../shared/domain/contact-schema';
 import { contactFormValues, existingContactField, type ContactCard } from '../../../shared/domain/contact-view';
 import type { StagedAttachment } from '../../../shared/domain/attachment';
+import { civilityLabels } from '../../../shared/domain/field-rules';
+import { fillKnownPlaceholders, templateBody } from '../components/creation/template-for-contact';
 import { api, toApiError } from '../api';
 import { useSessionStore } from './session';
 
@@ -197,9 +199,7 @@ export const useCreationStore = defineStore('creation', () => {
     const input = toInput();
     const checked = caseCreationSchema({ today: new Date(), catalogue: options.value }).safeParse(input);
     if (!checked.success) {
-      const found: Record<string, string> = {};
-      for (const issue of checked.error.issues) found[issue.path.map(String).join('.') || '_'] ??= issue.message;
-      errors.value = found;
+      errors.value = fieldsFromIssues(checked.error.issues);
       return null;
     }
     errors.value = {};
@@ -227,6 +227,23 @@ export const useCreationStore = defineStore('creation', () => {
     }
   }
 
+  /** "Insérer une réponse type": the template filled for the contact being typed and the agent. */
+  async function templateHtml(templateId: number): Promise<string> {
+    const body = templateBody(await api.templates.tree(), templateId) ?? '';
+    const { civility, lastName, firstName } = draft.contact;
+    return fillKnownPlaceholders(body, {
+      'contact.civility': civilityLabels[civility],
+      'contact.lastName': lastName,
+      'contact.firstName': firstName,
+      'agent.name': session.agent?.displayName ?? '',
+    });
+  }
+
+  /** Appended to what the agent already wrote, as the composer does. */
+  function insertResponse(html: string): void {
+    draft.response = draft.response ? `${draft.response}${html}` : html;
+  }
+
   function reset(): void {
     Object.assign(draft, blankDraft(options.value?.defaultCountry ?? 'FR'));
     errors.value = {};
@@ -236,6 +253,6 @@ export const useCreationStore = defineStore('creation', () => {
 
   return {
     options, loadError, draft, errors, sendError, sending, flash, emailOwner, form, queues, queue, actions,
-    load, useContact, startFromContact, clearErrors, submit, reset,
+    load, useContact, startFromContact, clearErrors, submit, reset, templateHtml, insertResponse,
   };
 });

@@ -90,6 +90,7 @@ export const creationEn: typeof creationFr = {
     assign_to_agent: 'To be handled by another agent',
     assign_to_me: 'To be handled',
   },
+  insertTemplate: 'Insert a template',
   submit: 'Send',
   submitting: 'Sending…',
   reset: 'Clear the form',

@@ -89,6 +89,7 @@ export const creationFr = {
     assign_to_agent: 'A traiter par un autre agent',
     assign_to_me: 'A traiter',
   },
+  insertTemplate: 'Insérer une réponse type',
   submit: 'Envoyer',
   submitting: 'Envoi…',
   reset: 'Vider le formulaire',
