@@ -4,6 +4,7 @@ import type { ContactCard } from '../../../../shared/domain/contact-view';
 import type { Database } from '../../db/database';
 import { contacts } from '../../db/schema';
 import { notFound } from '../access';
+import { keepContactEntry } from '../address-book/contact-entries';
 import { readSettings } from '../admin/settings';
 import { assertEmailFree } from './contact-email';
 import { contactColumns, toCard } from './contact-rows';
@@ -25,7 +26,9 @@ export function readContact(db: Database, id: number): ContactCard {
 export function insertContact(db: Database, contact: Contact, now: string, prefix = ''): ContactCard {
   assertEmailFree(db, contact.email, undefined, prefix);
   const values = { ...contactColumns(contact, readSettings(db).defaultCountry), createdAt: now, updatedAt: now };
-  return toCard(db.orm.insert(contacts).values(values).returning().get());
+  const card = toCard(db.orm.insert(contacts).values(values).returning().get());
+  keepContactEntry(db, card, now);
+  return card;
 }
 
 export function replaceContact(db: Database, id: number, contact: Contact, now: string, prefix = ''): ContactCard {
@@ -34,5 +37,7 @@ export function replaceContact(db: Database, id: number, contact: Contact, now: 
   const values = { ...contactColumns(contact, readSettings(db).defaultCountry), updatedAt: now };
   const row = db.orm.update(contacts).set(values).where(eq(contacts.id, id)).returning().get();
   // readContact above refused a missing id, and the write lock keeps the row there.
-  return toCard(row as NonNullable<typeof row>);
+  const card = toCard(row as NonNullable<typeof row>);
+  keepContactEntry(db, card, now);
+  return card;
 }

@@ -16,8 +16,10 @@ const expert = { civility: 'madame', lastName: 'Lemaître', firstName: 'Zoé', e
 
 describe('addressBook.search', () => {
   it('lists the book in alphabetical order when nothing is typed, up to the limit', async () => {
-    expect(names(await camille.addressBook.search({}))).toEqual(['Benoit', 'Caron', 'Dumas', 'Roche']);
-    expect(names(await camille.addressBook.search({ query: '  ', limit: 2 }))).toEqual(['Benoit', 'Caron']);
+    const book = names(await camille.addressBook.search({ limit: 500 }));
+    expect(book.slice(0, 3)).toEqual(['André', 'Benoit', 'Blanc']); // 'André' folds to 'andre': before 'b'
+    expect(book).toEqual(expect.arrayContaining(['Caron', 'Dumas', 'Roche', 'Dupont']));
+    expect(names(await camille.addressBook.search({ query: '  ', limit: 2 }))).toEqual(['André', 'Benoit']);
   });
 
   it('finds an entry by the first letters of its name, address or organisation, without accents', async () => {
@@ -30,7 +32,8 @@ describe('addressBook.search', () => {
   });
 
   it('reads % and _ as text, never as LIKE wildcards', async () => {
-    expect(names(await camille.addressBook.search({ query: '%' }))).toHaveLength(4); // nothing left to match: everything
+    const book = await camille.addressBook.search({ limit: 500 });
+    expect(await camille.addressBook.search({ query: '%', limit: 500 })).toEqual(book); // nothing left to match: everything
     expect(names(await camille.addressBook.search({ query: 'r_che' }))).toEqual([]);
   });
 });
@@ -53,9 +56,10 @@ describe('addressBook.create, get, update, delete', () => {
 
   it('links an entry to the contact card with the same address, whatever its case', async () => {
     const [jean] = await camille.contacts.search({ q: 'jean.dupont@example.com' });
+    const [listed] = await camille.addressBook.search({ query: 'jean.dupont@example.com' });
+    await camille.addressBook.delete({ id: listed!.id }); // the book may forget a contact's entry
     const entry = await camille.addressBook.create({ lastName: 'Dupont', firstName: 'Jean', email: 'JEAN.Dupont@example.com' });
     expect(entry).toMatchObject({ civility: 'monsieur', contactId: jean?.id, email: 'JEAN.Dupont@example.com' });
-    await camille.addressBook.delete({ id: entry.id });
   });
 
   it('refuses each broken rule on its own field, in French', async () => {

@@ -36,6 +36,7 @@ const csvWithThreeBadRows = [
 describe('addressBook.importFile', () => {
   it('lands 100 vCards and the good CSV rows, reports the 3 bad rows by line, changes nothing else', async () => {
     const before = everythingButTheBook();
+    const bookBefore = (await camille.addressBook.search({ limit: 500 })).length;
     const cards = await camille.addressBook.importFile({ format: 'vcard', fileName: 'experts.vcf', content: hundredVcards() });
     expect(cards).toEqual({ added: 100, updated: 0, unchanged: 0, refused: [] });
 
@@ -47,7 +48,7 @@ describe('addressBook.importFile', () => {
       { line: 9, reason: 'Prénom : 50 caractères au maximum.', value: 'A'.repeat(51) },
     ]);
 
-    expect(await camille.addressBook.search({ limit: 500 })).toHaveLength(4 + 100 + 4);
+    expect(await camille.addressBook.search({ limit: 500 })).toHaveLength(bookBefore + 100 + 4);
     expect(await camille.addressBook.search({ query: 'anais expert042' })).toMatchObject([
       { lastName: 'Expert042', firstName: 'Anaïs', civility: 'madame', email: 'expert042@cabinet.example.fr', organisation: 'Cabinet 42' },
     ]);
