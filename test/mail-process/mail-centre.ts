@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { EventName } from '../../shared/contract';
+import { createApi, type EventName } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { mailboxes, queues } from '../../electron/core/db/schema';
+import { agents, mailboxes, queues } from '../../electron/core/db/schema';
 import { memorySecretStore } from '../../electron/core/ports';
 import { createMailSupervisor, type MailSupervisor } from '../../electron/mail-process/mail-supervisor';
 import { forkMailProcess, type ForkedMailChild } from './forked-mail-process';
@@ -81,8 +81,6 @@ export interface MailboxServer {
 
 /** A mailbox of the demo centre's "Service clients" queue, its password under `mailbox.essai`. */
 export function addMailbox(core: Core, server: MailboxServer): number {
-  const queue = core.db.orm.select({ id: queues.id }).from(queues).where(eq(queues.name, 'Service clients')).get();
-  if (!queue) throw new Error('the demo centre has no "Service clients" queue any more');
   return core.db.orm
     .insert(mailboxes)
     .values({
@@ -98,8 +96,43 @@ export function addMailbox(core: Core, server: MailboxServer): number {
       smtpTls: 'none',
       smtpUser: server.user,
       secretKey: 'mailbox.essai',
-      queueId: queue.id,
+      queueId: serviceQueueId(core),
     })
     .returning({ id: mailboxes.id })
     .get().id;
+}
+
+/**
+ * The same mailbox saved as an administrator saves it in main: through the contract's
+ * `mailboxes.create` on a signed-in connection, so the mailbox service keeps the password in main's
+ * SecretStore and announces the save on main's bus itself. Returns the id and its password's key.
+ */
+export async function saveMailbox(core: Core, server: MailboxServer, password: string): Promise<{ id: number; secretKey: string }> {
+  const connection = core.connect();
+  try {
+    const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
+    const admin = core.db.orm.select({ id: agents.id }).from(agents).where(eq(agents.login, 'admin')).get();
+    if (!admin) throw new Error('the demo centre has no "admin" login any more');
+    await api.session.signIn({ agentId: admin.id, password: 'demo' });
+    const endpoint = { host: '127.0.0.1', port: server.port, tls: server.tls, user: server.user };
+    const saved = await api.mailboxes.create({
+      name: 'Essai',
+      address: server.user,
+      senderName: 'Service clients',
+      queueId: serviceQueueId(core),
+      imap: endpoint,
+      smtp: { ...endpoint, tls: 'none' },
+      password,
+    });
+    const row = core.db.orm.select({ secretKey: mailboxes.secretKey }).from(mailboxes).where(eq(mailboxes.id, saved.id)).get();
+    return { id: saved.id, secretKey: row?.secretKey ?? '' };
+  } finally {
+    connection.close();
+  }
+}
+
+function serviceQueueId(core: Core): number {
+  const queue = core.db.orm.select({ id: queues.id }).from(queues).where(eq(queues.name, 'Service clients')).get();
+  if (!queue) throw new Error('the demo centre has no "Service clients" queue any more');
+  return queue.id;
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../rig';
 import { buildMailBundle } from './forked-mail-process';
-import { addMailbox, startMailCentre, type MailCentre } from './mail-centre';
+import { saveMailbox, startMailCentre, type MailCentre } from './mail-centre';
 
 /**
  * The real mail process (the bundle build-node.mjs makes, forked with Node's IPC as Electron forks it
@@ -32,17 +32,17 @@ describe('the mail process under its supervisor', () => {
     centre.supervisor.start();
     await ready;
 
-    await centre.secrets.set('mailbox.essai', 'mot de passe');
     const read = vi.spyOn(centre.secrets, 'get');
-    // Nobody listens on the port: the child's sync fails, and says so on main's bus.
-    const mailboxId = addMailbox(centre.core, { port: await freePort(), tls: 'none', user: 'essai@test.local' });
-    const failed = centre.heard('sync.status', (status) => status.mailboxId === mailboxId && status.phase === 'error');
-    // What the mailbox service emits on main's bus after a save; mirrored to the child, whose runtime reloads.
-    centre.core.events.emit('mailboxes.changed', { mailboxId });
+    const failed = centre.heard('sync.status', (status) => status.phase === 'error');
+    // Nobody listens on the port: the child's sync fails, and says so on main's bus. Nothing but the
+    // save tells the child: the service's `mailboxes.changed`, mirrored to it, makes its runtime reload.
+    const mailbox = await saveMailbox(centre.core, { port: await freePort(), tls: 'none', user: 'essai@test.local' }, 'mot de passe');
 
     const status = await failed;
+    expect(status.mailboxId).toBe(mailbox.id);
     expect(status.message).toEqual(expect.any(String));
-    expect(read).toHaveBeenCalledWith('mailbox.essai');
+    expect(read).toHaveBeenCalledWith(mailbox.secretKey);
+    expect(await centre.secrets.get(mailbox.secretKey)).toBe('mot de passe');
   });
 
   it('starts the mail process again when it dies', async () => {

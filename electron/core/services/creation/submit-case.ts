@@ -15,6 +15,7 @@ import type { CaseActor } from '../cases/case-scope';
 import { saveDraft } from '../cases/draft-store';
 import { assertRecipientAllowed } from '../cases/recipient-check';
 import { fullName } from '../contacts/contact-rows';
+import { fillPlaceholders, placeholderValues, type PlaceholderValues } from '../templates/placeholders';
 import { insertCreatedCase } from './created-case';
 import { resolveContact } from './creation-contact';
 
@@ -63,7 +64,7 @@ export function submitCase(deps: { db: Database; blobs: BlobStore }, checked: Ch
     authorId: actor.id,
     at,
   });
-  const reply = replyOf(input, contact.card);
+  const reply = replyOf(input, contact.card, placeholderValues(db, row.id, actor.id));
   const sends = transitions[input.action].needs.includes('needs_reply');
   // The 'created' entry was version 1: the action is the next one.
   const acted = { ...row, version: row.version + 1 };
@@ -97,10 +98,15 @@ function withResponsePaths<T>(work: () => T): T {
   }
 }
 
-/** Seed: the reply goes to the contact; `to` left out means the card's address. */
-function replyOf(input: CaseCreation, card: ContactCard): Reply {
+/**
+ * Seed: the reply goes to the contact; `to` left out means the card's address. A template inserted in
+ * the form had its contact placeholders filled as the agent typed, but the case number did not exist
+ * yet and the renderer has no agent signature: now that the case is numbered they are filled as the
+ * templates service fills them, so that the contact never reads braces (a kept draft alike).
+ */
+function replyOf(input: CaseCreation, card: ContactCard, values: PlaceholderValues): Reply {
   const to = input.response.to ?? (card.email ? { name: fullName(card), address: card.email } : undefined);
-  return { ...input.response, to };
+  return { ...input.response, html: fillPlaceholders(input.response.html, values), to };
 }
 
 /**

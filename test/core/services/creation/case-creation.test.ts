@@ -146,6 +146,21 @@ describe('creation.submit for a new contact', () => {
     expect(payload.headers['Message-ID']).toBe(outbox.message_id_header);
   });
 
+  it('fills the placeholders the form could not, case number and signature, in the reply it sends', async () => {
+    const created = await centre.camille.creation.submit(
+      newCase(centre, {
+        contact: { lastName: 'Modèle', firstName: 'Inès', email: 'ines.modele@example.org' },
+        response: { html: '<p>Madame Modèle, votre dossier {{case.number}} est clos.</p>{{ agent.signature }}' },
+        action: 'reply_and_close',
+      }),
+    );
+    const { payload } = one<{ payload: string }>('SELECT payload FROM outbox WHERE case_id = ?', created.caseId);
+    const { html } = JSON.parse(payload) as { html: string };
+    // In place of the placeholder, before the signature every reply gets under it.
+    expect(html).toContain(`votre dossier ${created.number} est clos.</p><p>Camille Martin<br />Service clients`);
+    expect(html).not.toContain('{{');
+  });
+
   it('"A traiter par un autre agent" lands in that agent En cours, not the author one', async () => {
     const created = await centre.camille.creation.submit(
       newCase(centre, {
