@@ -82,11 +82,21 @@ export function buildOutgoingMail(source: OutgoingSource): OutgoingMail {
 
 /** Body, signature, then the quoted message: what the preview shows and the contact receives. */
 export function replyHtml(source: Pick<OutgoingSource, 'reply' | 'signatureHtml' | 'answering'>): string {
-  const parts = [sanitizeReplyHtml(source.reply.html)];
+  const body = sanitizeReplyHtml(source.reply.html);
+  const parts = [body];
   const signature = sanitizeReplyHtml(source.signatureHtml);
-  if (hasVisibleContent(signature)) parts.push(`<p><br /></p>${signature}`);
+  if (hasVisibleContent(signature) && !signs(body, signature)) parts.push(`<p><br /></p>${signature}`);
   if (source.answering) parts.push(quoteOf(source.answering));
   return parts.join('');
+}
+
+/**
+ * A template with `{{agent.signature}}` (or an agent who typed it) already signs the body: adding it
+ * again would sign twice. Compared as text, since the editor rewrites the signature's markup.
+ */
+function signs(body: string, signature: string): boolean {
+  const flat = (html: string) => htmlToText(html).replace(/\s+/g, ' ').trim();
+  return flat(body).includes(flat(signature));
 }
 
 const quoteDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short' });

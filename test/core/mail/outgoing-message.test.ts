@@ -65,4 +65,14 @@ describe('buildOutgoingMail', () => {
     expect(mail.references[0]).toBe('<r0@x>');
     expect(mail.references.at(-1)).toBe('<m3@client.example>');
   });
+
+  it('adds the signature once: not again when the body already ends with it (a template with {{agent.signature}})', () => {
+    const signatureHtml = '<p>Camille Martin<br />Service clients</p>';
+    const signed = { ...source, answering: null, signatureHtml };
+    const once = buildOutgoingMail({ ...signed, reply: { ...source.reply, html: '<p>Bonjour</p><p>Camille Martin</p><p>Service clients</p>' } });
+    expect(once.html).toBe('<p>Bonjour</p><p>Camille Martin</p><p>Service clients</p>');
+    // Only the signature as a whole counts: the agent's name alone in the text is not a signature.
+    const named = buildOutgoingMail({ ...signed, reply: { ...source.reply, html: '<p>Camille Martin vous répond.</p>' } });
+    expect(named.html).toBe(`<p>Camille Martin vous répond.</p><p><br /></p>${signatureHtml}`);
+  });
 });
