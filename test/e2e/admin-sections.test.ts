@@ -46,6 +46,14 @@ async function addRule(name: string, subjectWord: string): Promise<void> {
 }
 
 describe('the administration sections', () => {
+  it('offers the administrator no case to create and no desk or queue to open', async () => {
+    await page.getByTestId('nav-contacts').waitFor();
+    expect(await page.getByTestId('open-admin').count()).toBe(1);
+    for (const testId of ['open-create-case', 'nav-in-progress', 'nav-processed', 'nav-queue', 'nav-address-book']) {
+      expect(await page.getByTestId(testId).count(), testId).toBe(0);
+    }
+  });
+
   it('refuses a login already taken on its field, with the core’s message, then creates the agent', async () => {
     await page.getByTestId('admin-menu-agents').click();
     await page.getByTestId('admin-new').click();

@@ -71,6 +71,21 @@ describe('the desk from the keyboard, sorted, filtered and searched', () => {
     expect(await selected().isVisible()).toBe(true);
   });
 
+  it('comes back from a case to the desk where the agent had scrolled it', async () => {
+    const scrollTop = () => page.evaluate(`document.querySelector('[data-testid="case-grid"]').scrollTop`);
+    await page.evaluate(`document.querySelector('[data-testid="case-grid"]').scrollTo({ top: 6000 })`);
+    // Row 155 shows just below the top at 6000 px (40 px rows), past the first page: loaded on scrolling.
+    const row = page.locator('[data-testid="case-row"][aria-rowindex="157"]');
+    await row.waitFor();
+    const number = await row.getByTestId('row-number').textContent();
+    await row.click();
+    await expect.poll(() => page.getByTestId('case-number').textContent()).toContain(number ?? '?');
+    await page.getByTestId('tab-desk').click();
+    await grid().waitFor();
+    await expect.poll(scrollTop).toBe(6000);
+    expect(await row.getByTestId('row-number').textContent()).toBe(number);
+  });
+
   it('filters by state and unread, and says how many cases are left', async () => {
     await page.getByTestId('desk-filters-toggle').click();
     await page.getByTestId('filter-state-todo').uncheck();

@@ -177,6 +177,8 @@ describe('replying to a contact', () => {
     const page = await signedInPage(browser, app, 'Lucas Bernard', pageErrors);
     await openFromInProgress(page, 'Retard de livraison sur chantier');
     await page.getByTestId('action-reply_and_close').waitFor();
+    // Lucas is an agent, but an administrator granted him the change of recipient: his To is open.
+    expect(await page.getByTestId('composer-to').getAttribute('readonly')).toBeNull();
     expect(await page.getByTestId('action-reply_keep_open').count()).toBe(0);
     // Called anyway, as a tampered screen would: the core refuses it, and nothing is sent.
     const caseId = caseIdBySubject(app, 'Retard de livraison sur chantier');

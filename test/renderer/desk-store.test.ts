@@ -108,4 +108,23 @@ describe('the desk store', () => {
     await desk.open({ kind: 'processed' });
     expect([desk.filters, desk.search]).toEqual([{}, '']);
   });
+
+  it('keeps where each desk was scrolled, for its view only, until sign-out', async () => {
+    const desk = useDeskStore();
+    await desk.open({ kind: 'in_progress' });
+    desk.keepScroll(4800);
+    await desk.open({ kind: 'processed' });
+    expect(desk.keptScroll()).toBe(0);
+    desk.keepScroll(120);
+    await desk.open({ kind: 'in_progress' });
+    expect(desk.keptScroll()).toBe(4800);
+    // Another filter is another list: the offset of the unfiltered one means nothing there.
+    await desk.setFilters({ states: ['contact_replied'] });
+    expect(desk.keptScroll()).toBe(0);
+    await desk.setFilters({});
+    expect(desk.keptScroll()).toBe(4800);
+    desk.reset();
+    await desk.open({ kind: 'in_progress' });
+    expect(desk.keptScroll()).toBe(0);
+  });
 });

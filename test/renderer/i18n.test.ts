@@ -5,7 +5,7 @@ import { caseStates, medias } from '../../shared/domain/case-state';
 import { roles } from '../../shared/domain/agent';
 import { en } from '../../renderer/src/i18n/en';
 import { fr } from '../../renderer/src/i18n/fr';
-import { createAppI18n, formatDateTime, setLocale, storedLocale } from '../../renderer/src/i18n';
+import { createAppI18n, dateTimeFormatter, formatDateTime, setLocale, storedLocale } from '../../renderer/src/i18n';
 
 /** Every leaf of a message tree as `a.b.c`. */
 function keysOf(tree: object, prefix = ''): string[] {
@@ -71,5 +71,13 @@ describe('the UI messages', () => {
     const iso = new Date(2025, 10, 26, 9, 5).toISOString();
     expect(formatDateTime(iso, 'fr')).toBe('26/11/2025 09:05');
     expect(formatDateTime('not a date', 'fr')).toBe('not a date');
+    expect(formatDateTime(iso, 'en')).toBe('26/11/2025, 09:05');
+  });
+
+  it('build one date formatter per language and options, then reuse it', () => {
+    expect(dateTimeFormatter('fr')).toBe(dateTimeFormatter('fr'));
+    expect(dateTimeFormatter('en')).not.toBe(dateTimeFormatter('fr'));
+    expect(dateTimeFormatter('fr', { dateStyle: 'long' })).toBe(dateTimeFormatter('fr', { dateStyle: 'long' }));
+    expect(dateTimeFormatter('fr', { dateStyle: 'long' })).not.toBe(dateTimeFormatter('fr'));
   });
 });

@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n';
 import { en } from './en';
 import { fr, type MessageSchema } from './fr';
+import { applyZodLocale } from './zod-locale';
 
 export const locales = ['fr', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -30,11 +31,14 @@ export function createAppI18n(locale: Locale = storedLocale()) {
 }
 
 export const i18n = createAppI18n();
+// The core words zod's messages in French; the renderer's checks follow the agent's language.
+applyZodLocale(i18n.global.locale.value);
 
 /** Switches the UI language, remembers it, and keeps `<html lang>` right for screen readers. */
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;
   applyDocumentLocale(locale);
+  applyZodLocale(locale);
   try {
     localStorage.setItem(storageKey, locale);
   } catch {
@@ -46,12 +50,26 @@ export function applyDocumentLocale(locale: Locale = i18n.global.locale.value): 
   document.documentElement.lang = locale;
 }
 
+const dateTime: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per language and options, kept: building one costs about a millisecond, and a desk
+ * or a thread prints dozens of dates a frame.
+ */
+export function dateTimeFormatter(locale: Locale, options: Intl.DateTimeFormatOptions = dateTime): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Dates as a French agent reads them (26/11/2025 19:39); English keeps day before month. */
 export function formatDateTime(iso: string, locale: Locale): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(date);
+  return dateTimeFormatter(locale).format(date);
 }

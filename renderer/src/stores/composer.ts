@@ -95,15 +95,20 @@ export const useComposerStore = defineStore('composer', () => {
     return contentId;
   }
 
-  /** A draft saved elsewhere (a colleague, another session) shows its pictures once they are fetched. */
-  async function loadDraftImages(caseId: number): Promise<void> {
-    const missing = replies.value[caseId]?.attachments.some((file) => file.contentId && !hasImage(file.contentId));
-    if (!missing) return;
-    try {
-      for (const image of await api.replies.draftImages({ caseId })) rememberImage(image.contentId, image.dataUrl);
-    } catch (cause) {
-      throw toApiError(cause);
-    }
+  /** Fetches under way, by case: the draft notice and the composer of one case ask at once. */
+  const fetching = new Map<number, Promise<void>>();
+
+  /**
+   * A draft saved elsewhere (a colleague, another session) shows its pictures once they are fetched:
+   * those of `files`, the composer's reply of the case unless told.
+   */
+  async function loadDraftImages(caseId: number, files: readonly StagedAttachment[] = replies.value[caseId]?.attachments ?? []): Promise<void> {
+    if (!files.some((file) => file.contentId && !hasImage(file.contentId))) return;
+    const known = fetching.get(caseId);
+    if (known) return known;
+    const fetch = fetchDraftImages(caseId).finally(() => fetching.delete(caseId));
+    fetching.set(caseId, fetch);
+    return fetch;
   }
 
   function forget(caseId: number): void {
@@ -116,6 +121,15 @@ export const useComposerStore = defineStore('composer', () => {
 
   return { replies, ensure, replyOf, act, upload, uploadImage, loadDraftImages, forget, reset };
 });
+
+/** The `data:` URLs of the draft's pictures, kept where the editor and the frames read them. */
+async function fetchDraftImages(caseId: number): Promise<void> {
+  try {
+    for (const image of await api.replies.draftImages({ caseId })) rememberImage(image.contentId, image.dataUrl);
+  } catch (cause) {
+    throw toApiError(cause);
+  }
+}
 
 /** Uploads first, refers later (`attachments.upload`); the `data:` URL read on the way is kept for images. */
 async function store(file: File): Promise<{ staged: StagedAttachment; dataUrl: string }> {

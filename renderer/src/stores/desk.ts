@@ -53,6 +53,11 @@ export const useDeskStore = defineStore('desk', () => {
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingIds = new Set<number>();
   let pendingReload = false;
+  /**
+   * How far the agent had scrolled each view they left (a desk with its filters, sort and search: an
+   * offset means nothing in another list), to find it there again on coming back from a case.
+   */
+  const scrollTops = new Map<string, number>();
 
   function fail(cause: unknown): ApiError {
     const apiError = toApiError(cause);
@@ -114,6 +119,15 @@ export const useDeskStore = defineStore('desk', () => {
     } finally {
       if (mine === generation) loading.value = false;
     }
+  }
+
+  function keepScroll(top: number): void {
+    if (view.value) scrollTops.set(JSON.stringify(view.value), top);
+  }
+
+  /** Where the current view was left; its top if never. */
+  function keptScroll(): number {
+    return view.value ? (scrollTops.get(JSON.stringify(view.value)) ?? 0) : 0;
   }
 
   /** Loads pages until row `index` is there (or the view has no more): what scrolling asks for. */
@@ -205,10 +219,11 @@ export const useDeskStore = defineStore('desk', () => {
     loading.value = false;
     queues.value = [];
     agents.value = [];
+    scrollTops.clear();
   }
 
   return {
     desk, filters, sort, search, rows, total, next, loading, error, queues, agents,
-    open, load, setFilters, setSort, setSearch, ensureLoaded, loadQueues, loadAgents, refreshSoon, setUp, reset,
+    open, load, setFilters, setSort, setSearch, ensureLoaded, keepScroll, keptScroll, loadQueues, loadAgents, refreshSoon, setUp, reset,
   };
 });
