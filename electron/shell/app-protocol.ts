@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { protocol } from 'electron';
+import type { protocol } from './electron-api';
 import { securityHeaders } from '../security/csp';
 import { appHost, appScheme } from './app-origin';
 
@@ -12,7 +12,7 @@ export { appEntryUrl, appHost, appOrigin, appScheme, isAppUrl } from './app-orig
  * `corsEnabled` stays off on purpose: it would let any other origin read our responses (Electron
  * serves custom schemes without checking Access-Control-Allow-Origin; electron/electron#52908).
  */
-export function registerAppScheme(api: Pick<typeof protocol, 'registerSchemesAsPrivileged'> = protocol): void {
+export function registerAppScheme(api: Pick<typeof protocol, 'registerSchemesAsPrivileged'>): void {
   api.registerSchemesAsPrivileged([
     {
       scheme: appScheme,
@@ -98,6 +98,6 @@ export function createAppRequestHandler(root: string): (request: Request) => Pro
 }
 
 /** After `ready`: serve the built renderer on `app://unified/`. */
-export function handleAppProtocol(rendererDir: string, api: Pick<typeof protocol, 'handle'> = protocol): void {
+export function handleAppProtocol(rendererDir: string, api: Pick<typeof protocol, 'handle'>): void {
   api.handle(appScheme, createAppRequestHandler(rendererDir));
 }

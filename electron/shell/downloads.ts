@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DownloadItem, Session } from 'electron';
+import type { DownloadItem, Session } from './electron-api';
 import { appOrigin, isAppUrl } from './app-origin';
 import type { ShellLocale } from './shell-locale';
 

@@ -1,4 +1,4 @@
-import type { Shell } from 'electron';
+import type { Shell } from './electron-api';
 import type { FileOpener } from '../core/ports';
 
 /**

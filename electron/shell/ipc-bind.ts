@@ -1,4 +1,4 @@
-import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from './electron-api';
 import { fail, type Envelope } from '../../shared/contract';
 import type { Connection, Core } from '../core/create-core';
 import { ipcChannels } from './ipc-channels';

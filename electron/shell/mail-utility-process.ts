@@ -1,4 +1,4 @@
-import { utilityProcess } from 'electron';
+import type { utilityProcess } from './electron-api';
 import type { MailChild } from '../mail-process/mail-supervisor';
 
 export interface MailProcessPaths {
@@ -15,7 +15,7 @@ export interface MailProcessPaths {
  * a utility process is Chromium's supported way to run Node code apart: its own process and event
  * loop, its own crash, restarted by the supervisor, and a message port to main.
  */
-export function forkMailUtilityProcess(paths: MailProcessPaths, fork: typeof utilityProcess.fork = utilityProcess.fork): MailChild {
+export function forkMailUtilityProcess(paths: MailProcessPaths, fork: typeof utilityProcess.fork): MailChild {
   const child = fork(paths.mailProcess, ['--data-dir', paths.dataDir, '--migrations', paths.migrations], {
     // Its name in the task manager and in app.getAppMetrics().
     serviceName: 'Unified Desktop — messagerie',

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import { createCore, type Core } from '../core/create-core';
 import { createMailSupervisor, type MailSupervisor } from '../mail-process/mail-supervisor';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
@@ -18,7 +18,7 @@ const appId = 'fr.unified.desktop';
 
 // Every renderer sandboxed, whatever its webPreferences say; and the scheme known before `ready`.
 app.enableSandbox();
-registerAppScheme();
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -48,7 +48,7 @@ function start(): void {
   };
 
   const openWindow = () => {
-    mainWindow = createMainWindow(paths.preload, {
+    mainWindow = createMainWindow(BrowserWindow, paths.preload, {
       devTools: !app.isPackaged,
       ...restoreWindowState(paths.windowStateFile, screen),
     });
@@ -100,7 +100,7 @@ function start(): void {
         Menu.buildFromTemplate(menuTemplate({ locale, platform: process.platform, appName: app.name, development: !app.isPackaged })),
       );
       const secrets = createSafeStorageSecretStore(paths.secretsFile, safeStorage);
-      const notifier = createElectronNotifier(showWindow);
+      const notifier = createElectronNotifier(Notification, showWindow);
       // Opens the database and migrates it, before the mail process opens it too.
       const started = createCore({
         dataDir: paths.dataDir,
@@ -113,10 +113,10 @@ function start(): void {
       });
       core = started;
       // Mail sync and the outbox run in a utility process (mail-utility-process.ts says why).
-      const supervisor = createMailSupervisor({ spawn: () => forkMailUtilityProcess(paths), events: started.events, secrets, notifier });
+      const supervisor = createMailSupervisor({ spawn: () => forkMailUtilityProcess(paths, utilityProcess.fork), events: started.events, secrets, notifier });
       mail = supervisor;
       unbindIpc = bindIpc(ipcMain, started, () => mainWindow);
-      handleAppProtocol(paths.renderer);
+      handleAppProtocol(paths.renderer, protocol);
       handleDownloads(session.defaultSession, app.getPath('downloads'), locale);
       openWindow();
       // After the window: starting mail must not delay it.

@@ -1,4 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuItemConstructorOptions } from './electron-api';
 import type { ShellLocale } from './shell-locale';
 
 export interface MenuSettings {

@@ -1,4 +1,4 @@
-import { Notification } from 'electron';
+import type { Notification } from './electron-api';
 import type { Notifier } from '../core/ports';
 
 interface ShownNotification {
@@ -14,8 +14,8 @@ type NotificationClass = Pick<typeof Notification, 'isSupported'> &
  * one that is garbage-collected loses its click handler (Windows). A click brings the window back.
  */
 export function createElectronNotifier(
+  NotificationCtor: NotificationClass,
   onClick: () => void = () => undefined,
-  NotificationCtor: NotificationClass = Notification,
 ): Notifier {
   const live = new Set<ShownNotification>();
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import type { SafeStorage } from 'electron';
+import type { SafeStorage } from './electron-api';
 import { AppFailure } from '../../shared/contract';
 import type { SecretStore } from '../core/ports';
 

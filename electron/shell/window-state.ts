@@ -1,5 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { BrowserWindow, Screen } from 'electron';
+import type { BrowserWindow, Screen } from './electron-api';
 import { defaultWindowSize, placeWindow, windowStateSchema, type Rect, type WindowState } from './window-placement';
 
 /** The saved state, or null when there is none or it is unreadable (a first start, a hand-edited file). */

@@ -1,4 +1,4 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type Shell, type WebContents } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Shell, WebContents } from './electron-api';
 import { appEntryUrl, isAppUrl } from './app-origin';
 import { defaultWindowSize, type Rect } from './window-placement';
 
@@ -81,8 +81,12 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
 }
 
 /** The main window, hidden until its first paint, showing `app://unified/index.html`. */
-export function createMainWindow(preloadPath: string, settings: WindowSettings = {}): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadPath, settings));
+export function createMainWindow(
+  Window: new (options: BrowserWindowConstructorOptions) => BrowserWindow,
+  preloadPath: string,
+  settings: WindowSettings = {},
+): BrowserWindow {
+  const window = new Window(windowOptions(preloadPath, settings));
   // maximize() shows the window too.
   window.once('ready-to-show', () => (settings.maximized ? window.maximize() : window.show()));
   window.loadURL(appEntryUrl).catch((error: unknown) => console.error('[shell] cannot load the renderer', error));

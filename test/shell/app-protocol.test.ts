@@ -32,7 +32,7 @@ const get = (url: string, method = 'GET') => serve(new Request(url, { method }))
 
 describe('registerAppScheme', () => {
   it('registers app:// as a standard secure scheme, without corsEnabled or bypassCSP', () => {
-    registerAppScheme();
+    registerAppScheme(protocol);
     const [schemes] = vi.mocked(protocol.registerSchemesAsPrivileged).mock.calls[0]!;
     expect(schemes).toHaveLength(1);
     expect(schemes[0]!.scheme).toBe('app');
@@ -43,7 +43,7 @@ describe('registerAppScheme', () => {
   });
 
   it('handles the app scheme with the file handler', async () => {
-    handleAppProtocol(root);
+    handleAppProtocol(root, protocol);
     const [scheme, handler] = vi.mocked(protocol.handle).mock.calls[0]!;
     expect(scheme).toBe('app');
     const response = await handler(new Request('app://unified/index.html'));

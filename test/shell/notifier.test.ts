@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { createElectronNotifier } from '../../electron/shell/notifier';
 
-vi.mock('electron', () => ({ Notification: class {} }));
 
 function fakeNotificationClass(supported = true) {
   const shown: Array<EventEmitter & { options: { title: string; body: string } }> = [];
@@ -22,7 +21,7 @@ describe('the Electron notifier', () => {
   it('shows a system notification and brings the window back on click', () => {
     const { FakeNotification, shown } = fakeNotificationClass();
     const onClick = vi.fn();
-    createElectronNotifier(onClick, FakeNotification).notify('Dossier proposé', 'Nouveau dossier n° 42');
+    createElectronNotifier(FakeNotification, onClick).notify('Dossier proposé', 'Nouveau dossier n° 42');
     expect(shown).toHaveLength(1);
     expect(shown[0]!.options).toEqual({ title: 'Dossier proposé', body: 'Nouveau dossier n° 42' });
     shown[0]!.emit('click');
@@ -31,7 +30,7 @@ describe('the Electron notifier', () => {
 
   it('stays silent where the OS has no notifications', () => {
     const { FakeNotification, shown } = fakeNotificationClass(false);
-    createElectronNotifier(undefined, FakeNotification).notify('a', 'b');
+    createElectronNotifier(FakeNotification).notify('a', 'b');
     expect(shown).toHaveLength(0);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WebContents } from 'electron';
+import { EventEmitter } from 'node:events';
+import type { BrowserWindow as ElectronWindow, BrowserWindowConstructorOptions, WebContents } from 'electron';
+import { createMainWindow, hardenWebContents, isExternalWebUrl, isPermissionAllowed, windowOptions } from '../../electron/shell/window';
 import { FakeWebContents, navigationEvent } from './fake-electron';
 
 interface CreatedWindow {
@@ -9,25 +11,18 @@ interface CreatedWindow {
   maximize: ReturnType<typeof vi.fn>;
   emit(event: string): boolean;
 }
-const created = vi.hoisted(() => [] as CreatedWindow[]);
+const created: CreatedWindow[] = [];
 
-vi.mock('electron', async () => {
-  const { EventEmitter } = await import('node:events');
-  class BrowserWindow extends EventEmitter {
-    loadURL = vi.fn(async () => undefined);
-    show = vi.fn();
-    maximize = vi.fn();
-    constructor(readonly options: unknown) {
-      super();
-      created.push(this);
-    }
+class FakeBrowserWindow extends EventEmitter {
+  loadURL = vi.fn(async () => undefined);
+  show = vi.fn();
+  maximize = vi.fn();
+  constructor(readonly options: unknown) {
+    super();
+    created.push(this);
   }
-  return { BrowserWindow };
-});
-
-const { createMainWindow, hardenWebContents, isExternalWebUrl, isPermissionAllowed, windowOptions } = await import(
-  '../../electron/shell/window'
-);
+}
+const BrowserWindow = FakeBrowserWindow as unknown as new (options: BrowserWindowConstructorOptions) => ElectronWindow;
 
 function hardened() {
   const contents = new FakeWebContents();
@@ -71,7 +66,7 @@ describe('windowOptions', () => {
 
 describe('createMainWindow', () => {
   it('loads our entry page and shows the window only when it is ready', () => {
-    createMainWindow('/p/preload.cjs');
+    createMainWindow(BrowserWindow, '/p/preload.cjs');
     const window = created.at(-1)!;
     expect(window.options).toEqual(windowOptions('/p/preload.cjs'));
     expect(window.loadURL).toHaveBeenCalledWith('app://unified/index.html');
@@ -83,7 +78,7 @@ describe('createMainWindow', () => {
 
   it('opens where the agent left it: the placed bounds, maximized if it was', () => {
     const bounds = { x: 1930, y: 40, width: 1000, height: 700 };
-    createMainWindow('/p/preload.cjs', { bounds, maximized: true });
+    createMainWindow(BrowserWindow, '/p/preload.cjs', { bounds, maximized: true });
     const window = created.at(-1)!;
     expect(window.options).toMatchObject(bounds);
     window.emit('ready-to-show');
