@@ -1,3 +1,4 @@
+import { caseActionLabels } from '../../../../shared/domain/case-actions';
 /** The administration screens (SPEC "Roles": the administrator's set-up). */
 export const adminFr = {
   title: 'Administration',
@@ -26,19 +27,8 @@ export const adminFr = {
   moveUp: 'Monter',
   moveDown: 'Descendre',
   none: 'Aucune',
-  actions: {
-    take: 'Accepter la prise en charge',
-    save_draft: 'Brouillon',
-    submit_for_validation: 'Validation',
-    approve: 'Accepter la réponse',
-    reject: 'Refuser la réponse',
-    reply_keep_open: 'Répondre sans clore',
-    reply_and_wait: 'Répondre et attendre',
-    reply_and_close: 'Répondre et clore',
-    close: 'Clore',
-    assign_to_agent: 'A traiter par un autre agent',
-    assign_to_me: 'A traiter',
-  },
+  // The French words of the seed, defined once with the case machine.
+  actions: caseActionLabels,
   queues: {
     new: 'Nouvelle file',
     name: 'Nom de la file',
