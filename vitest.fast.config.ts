@@ -8,10 +8,9 @@ import { aloneTests, commonTest } from './vitest.config';
  * `npm run test:fast`: every test that needs no real server and no browser, for the edit-test loop.
  * A test needs them exactly when it reaches `test/rig/` (the only way to start Dovecot, the SMTP
  * server or Chromium) through its imports, so the list is derived rather than kept by hand: a new
- * rig suite is left out without anyone remembering to. The 100 000-case seed is left out too.
+ * rig suite is left out without anyone remembering to.
  */
 const rigFolder = path.resolve('test/rig') + path.sep;
-const slowTests = ['test/core/demo/seed-large-scale.test.ts'];
 const importPattern = /(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 
 function reachesRig(file: string, seen = new Set<string>()): boolean {
@@ -52,7 +51,7 @@ export default defineConfig({
   test: {
     ...commonTest,
     include: ['test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, aloneTests, ...slowTests, ...rigTests],
+    exclude: [...configDefaults.exclude, aloneTests, ...rigTests],
     maxWorkers: 2,
   },
 });

@@ -10,8 +10,11 @@ import { openDatabase } from '../../../electron/core/db/database';
 import { seedLarge } from '../../../electron/core/demo/seed-large';
 import { fixedClock, migrationsFolder } from '../temp-database';
 
-// The acceptance at scale: 100 000 cases seeded once (most of this file's time), then desks and
-// search through the contract, each checked against SQL written here.
+// The acceptance at scale: a large seed once (most of this file's time), then desks and search
+// through the contract, each checked against SQL written here. `npm test` seeds 10 000 cases;
+// `npm run bench` runs the same checks at the product's target of 100 000 (UD_SCALE_CASES).
+const scale = { cases: Number(process.env.UD_SCALE_CASES ?? 10_000) };
+const size = { cases: scale.cases, contacts: scale.cases / 2 };
 const clock = fixedClock('2025-03-14T10:00:00.000Z');
 let dataDir: string;
 let core: Core;
@@ -20,7 +23,7 @@ const as = {} as Record<'camille' | 'lucas' | 'sophie', { connection: Connection
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'ud-large-'));
   const db = openDatabase(databaseFile(dataDir), migrationsFolder);
-  seedLarge(db, { clock });
+  seedLarge(db, { clock, ...size });
   db.close();
   core = createCore({ dataDir, migrationsFolder, clock });
   for (const [key, name] of [['camille', 'Camille Martin'], ['lucas', 'Lucas Bernard'], ['sophie', 'Sophie Durand']] as const) {
@@ -29,8 +32,8 @@ beforeAll(async () => {
     await call(connection, 'session.signIn', { agentId: agent?.id, password: 'demo' });
     as[key] = { connection, agent: agent as AgentSummary };
   }
-  // About a minute on an idle 2-core machine, but ten times that while the other worker runs
-  // Chromium and Dovecot suites (CI measured 590 s): the margin is for that, not for a slow seed.
+  // 100 000 cases took about a minute on an idle 2-core machine, but ten times that while the other
+  // worker ran Chromium and Dovecot suites (CI measured 590 s): the margin is for that.
 }, 1_500_000);
 afterAll(() => {
   core?.close();
@@ -56,11 +59,11 @@ const processedStates = `state IN ('waiting_contact','in_validation','closed')`;
 const notMerged = 'merged_into_id IS NULL';
 
 describe('the large seed', () => {
-  it('holds 100 000 cases and 50 000 contacts, all indexed for search, with their messages', () => {
-    expect(countOf('1')).toBe(100_000);
-    expect(sql('SELECT count(*) AS n FROM contacts')[0]).toEqual({ n: 50_000 });
-    expect(sql('SELECT count(*) AS n FROM cases_fts')[0]).toEqual({ n: 100_000 });
-    expect(sql<{ n: number }>('SELECT count(*) AS n FROM messages')[0]?.n).toBeGreaterThan(150_000);
+  it(`holds ${size.cases} cases and ${size.contacts} contacts, all indexed for search, with their messages`, () => {
+    expect(countOf('1')).toBe(size.cases);
+    expect(sql('SELECT count(*) AS n FROM contacts')[0]).toEqual({ n: size.contacts });
+    expect(sql('SELECT count(*) AS n FROM cases_fts')[0]).toEqual({ n: size.cases });
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM messages')[0]?.n).toBeGreaterThan(size.cases * 1.5);
   });
 });
 
@@ -90,14 +93,15 @@ describe('desks at scale, through the contract', () => {
     ['number', 'asc'],
     ['state', 'asc'],
     ['state', 'desc'],
-  ] as const)('pages through an En cours of thousands of cases by %s %s, each case once', async (by, direction) => {
+  ] as const)('pages through a large En cours by %s %s, each case once', async (by, direction) => {
     const expected = sql<{ id: number }>(`SELECT id FROM cases WHERE assignee_id = ? AND ${openStates} AND ${notMerged}`, as.camille.agent.id)
       .map((row) => row.id);
-    expect(expected.length).toBeGreaterThan(1000);
+    expect(expected.length).toBeGreaterThan(size.cases / 100);
+    const limit = Math.min(500, Math.ceil(expected.length / 5));
     const seen: number[] = [];
     let after: string | undefined;
     do {
-      const page = await list('camille', { desk: { kind: 'in_progress' }, sort: { by, direction }, limit: 500, after });
+      const page = await list('camille', { desk: { kind: 'in_progress' }, sort: { by, direction }, limit, after });
       seen.push(...page.rows.map((row) => row.id));
       after = page.next ?? undefined;
     } while (after);
@@ -136,7 +140,7 @@ describe('search at scale, through the contract', () => {
   it('keeps an agent’s results within their desks and queues, a supervisor’s within none', async () => {
     const camille = await search('camille', { q: 'remboursement', limit: 100 });
     const everyone = await search('sophie', { q: 'remboursement', limit: 100 });
-    expect(camille.total).toBeGreaterThan(100);
+    expect(camille.total).toBeGreaterThan(size.cases / 1000);
     expect(everyone.total).toBeGreaterThan(camille.total);
     const ids = camille.rows.map((row) => row.id);
     const outside = sql(
