@@ -1,3 +1,5 @@
+import { convert, type HtmlToTextOptions } from 'html-to-text';
+
 /**
  * Small conversions between text and HTML that the core needs without a DOM. Output is built from
  * escaped pieces, never by filtering markup in place.
@@ -15,30 +17,24 @@ export function textToHtml(text: string): string {
     .join('');
 }
 
-const namedEntities: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
+const textOptions: HtmlToTextOptions = {
+  // Mail clients wrap for display; a hard wrap would break addresses and the full-text index.
+  wordwrap: false,
+  selectors: [
+    // A link keeps its address beside its words (the plain part is all some contacts see), unless
+    // the words are the address already.
+    { selector: 'a', options: { hideLinkIfSameAsText: true, noAnchorUrl: true } },
+    { selector: 'img', format: 'skip' },
+    // Headings stay as written: upper-casing them would change what the agent typed.
+    ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((selector) => ({ selector, options: { uppercase: false } })),
+    { selector: 'table', options: { uppercaseHeaderCells: false } },
+  ],
 };
 
-/** Numeric entities and the few named ones editors write; any other entity is left as it is. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
-    if (body[0] !== '#') return namedEntities[body.toLowerCase()] ?? entity;
-    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
-}
-
-/** The words of an HTML body, for full-text indexing: blocks become line breaks, markup goes. */
+/**
+ * The text of an HTML body: the plain part of every reply we send and the words the full-text index
+ * keeps. html-to-text (mailparser's own converter) keeps link addresses, list numbers and quotes.
+ */
 export function htmlToText(html: string): string {
-  const withoutCode = html.replace(/<(script|style|head|template)\b[\s\S]*?<\/\1\s*>/gi, ' ');
-  const lines = withoutCode.replace(/<(br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/blockquote)\b[^>]*>/gi, '\n');
-  return decodeEntities(lines.replace(/<[^>]*>/g, ' '))
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .trim();
+  return convert(html, textOptions).replace(/\u00a0/g, ' ').trim();
 }
