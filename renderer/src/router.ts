@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-router';
+import { homeRoute } from './home-route';
 import { useSessionStore } from './stores/session';
 import CaseView from './views/CaseView.vue';
 import CreateCaseView from './views/CreateCaseView.vue';
@@ -19,7 +20,6 @@ declare module 'vue-router' {
 export const deskSlugs = ['en-cours', 'traites', 'validation'] as const;
 export type DeskSlug = (typeof deskSlugs)[number];
 
-export const homeRoute = { name: 'desk', params: { desk: 'en-cours' } } as const;
 
 /**
  * Hash history: `app://unified/index.html#/bureau/en-cours` and `http://127.0.0.1:PORT/#/…` both
