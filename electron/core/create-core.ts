@@ -82,7 +82,11 @@ export function createCore(options: CoreOptions): Core {
     return {
       call: (name, input) => dispatch(handlers, name, input, session, log),
       onEvent: (listener) => {
-        const off = events.subscribe(listener);
+        // The centre's news (cases, sync, outbox) is for signed-in agents only: an anonymous socket
+        // would otherwise watch every case change. Read again per event, as calls are.
+        const off = events.subscribe((name, payload) => {
+          if (session.check().kind === 'active') listener(name, payload);
+        });
         unsubscribers.add(off);
         return () => {
           off();
