@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Envelope } from '../../shared/contract';
-import type { AgentSummary } from '../../shared/domain/agent';
 import { openDatabase, type Database } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { EventBus, type EventListener } from './event-bus';
 import { systemClock, silentNotifier, memorySecretStore, type Clock, type FileOpener, type Notifier, type SecretStore } from './ports';
+import { createConnectionSession } from './rpc/connection-session';
 import { dispatch, type Logger } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import { createServices } from './services';
@@ -70,25 +70,23 @@ export function createCore(options: CoreOptions): Core {
   const connections = new Set<() => void>();
 
   function connect(): Connection {
-    let agent: AgentSummary | null = null;
+    const session = createConnectionSession({ agentNow: services.sessions.agentNow });
     const unsubscribers = new Set<() => void>();
-    const ctx = {
-      get agent() {
-        return agent;
-      },
-      setAgent: (next: AgentSummary | null) => void (agent = next),
-    };
     const close = () => {
       for (const off of unsubscribers) off();
       unsubscribers.clear();
-      agent = null;
+      session.end();
       connections.delete(close);
     };
     connections.add(close);
     return {
-      call: (name, input) => dispatch(handlers, name, input, ctx, log),
+      call: (name, input) => dispatch(handlers, name, input, session, log),
       onEvent: (listener) => {
-        const off = events.subscribe(listener);
+        // The centre's news (cases, sync, outbox) is for signed-in agents only: an anonymous socket
+        // would otherwise watch every case change. Read again per event, as calls are.
+        const off = events.subscribe((name, payload) => {
+          if (session.check().kind === 'active') listener(name, payload);
+        });
         unsubscribers.add(off);
         return () => {
           off();

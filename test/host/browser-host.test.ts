@@ -165,8 +165,9 @@ describe('browser host: the contract over the WebSocket', () => {
     b.socket.close();
   });
 
-  it('pushes core events to every client', async () => {
-    const { socket, messages } = await connectRaw();
+  it('pushes core events to every signed-in client', async () => {
+    const { socket, messages, call } = await connectRaw();
+    expect(await call('session.signIn', { agentId: 1, password: 'demo' })).toMatchObject({ ok: true });
     const payload = { caseId: 7, version: 2, state: 'closed' as const, assigneeId: 1, queueId: 1 };
     core.events.emit('case.changed', payload);
     await expect.poll(() => messages.find((m) => 'event' in m)).toEqual({ event: 'case.changed', payload });

@@ -23,7 +23,10 @@ export interface MailCentre {
   secrets: ReturnType<typeof memorySecretStore>;
   /** The next child to say it is ready. */
   nextReady(): Promise<ForkedMailChild>;
-  /** The first event a window (a core connection in main) hears that matches. */
+  /**
+   * The first event a window (a core connection in main, signed in as the administrator) hears that
+   * matches. The sign-in takes a few milliseconds; what the tests wait for comes long after.
+   */
   heard<E extends EventName>(name: E, match: (payload: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
   dispose(): Promise<void>;
 }
@@ -59,6 +62,7 @@ export function startMailCentre(bundle: string, env: NodeJS.ProcessEnv = {}): Ma
     heard: (wanted, match) =>
       new Promise((resolve) => {
         const connection = core.connect();
+        void connection.call('session.signIn', { agentId: adminId(core), password: 'demo' });
         connection.onEvent((name, payload) => {
           if (name !== wanted || !match(payload as Record<string, unknown>)) return;
           connection.close();
@@ -111,9 +115,7 @@ export async function saveMailbox(core: Core, server: MailboxServer, password: s
   const connection = core.connect();
   try {
     const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
-    const admin = core.db.orm.select({ id: agents.id }).from(agents).where(eq(agents.login, 'admin')).get();
-    if (!admin) throw new Error('the demo centre has no "admin" login any more');
-    await api.session.signIn({ agentId: admin.id, password: 'demo' });
+    await api.session.signIn({ agentId: adminId(core), password: 'demo' });
     const endpoint = { host: '127.0.0.1', port: server.port, tls: server.tls, user: server.user };
     const saved = await api.mailboxes.create({
       name: 'Essai',
@@ -135,4 +137,10 @@ function serviceQueueId(core: Core): number {
   const queue = core.db.orm.select({ id: queues.id }).from(queues).where(eq(queues.name, 'Service clients')).get();
   if (!queue) throw new Error('the demo centre has no "Service clients" queue any more');
   return queue.id;
+}
+
+function adminId(core: Core): number {
+  const admin = core.db.orm.select({ id: agents.id }).from(agents).where(eq(agents.login, 'admin')).get();
+  if (!admin) throw new Error('the demo centre has no "admin" login any more');
+  return admin.id;
 }

@@ -96,8 +96,8 @@ describe('IPC to a real core', () => {
     await expect(api.session.current()).resolves.toBeNull();
   });
 
-  it('pushes core events to the window', async () => {
-    await invokeFrom(contents.mainFrame, 'app.info');
+  it('pushes core events to the signed-in window', async () => {
+    await expect(invokeFrom(contents.mainFrame, 'session.signIn', { agentId: 1, password: demoPassword })).resolves.toMatchObject({ ok: true });
     const payload = { mailboxId: 1, phase: 'idle' as const, lastSuccessAt: null };
     core.events.emit('sync.status', payload);
     expect(contents.send).toHaveBeenCalledWith(ipcChannels.event, 'sync.status', payload);

@@ -1,15 +1,35 @@
 import type { AgentSummary } from '../../../shared/domain/agent';
 import type { CallName, CallOutput, CallParsedInput, Calls } from '../../../shared/contract';
 
-/** Per-connection state: who is signed in on this window or browser tab. */
-export interface CallContext {
-  agent: AgentSummary | null;
-  setAgent(agent: AgentSummary | null): void;
+/** What a call may do to its connection's session (sign in, sign out). */
+export interface SessionControl {
+  /** Only the agent's id is kept: role, rights and active flag are read again at every call. */
+  begin(agentId: number): void;
+  end(): void;
+}
+
+/**
+ * Who is signed in on a connection, as the dispatcher asks before every call: `ended` when the
+ * session stopped by itself (account deactivated…), with the French sentence that says why.
+ */
+export type SessionCheck =
+  | { kind: 'none' }
+  | { kind: 'ended'; message: string }
+  | { kind: 'active'; agent: AgentSummary };
+
+/** One connection as the dispatcher sees it: its session, and where its calls come from. */
+export interface Caller extends SessionControl {
+  check(): SessionCheck;
+}
+
+/** What a handler receives: the agent as the database describes them for this very call. */
+export interface CallContext extends SessionControl {
+  readonly agent: AgentSummary | null;
 }
 
 /** A signed-in context: the dispatcher checks `access` before calling an `agent` handler. */
 export interface AgentContext extends CallContext {
-  agent: AgentSummary;
+  readonly agent: AgentSummary;
 }
 
 export type Handler<K extends CallName> = (

@@ -4,6 +4,11 @@ import type { Database } from '../db/database';
 import { agents } from '../db/schema';
 import { verifyPassword } from '../passwords';
 
+/** The agent's row as it is now: what every call of a session is judged on. */
+export interface AgentNow extends AgentSummary {
+  active: boolean;
+}
+
 const summaryColumns = { id: agents.id, displayName: agents.displayName, role: agents.role };
 
 /** Who may sign in: the sign-in screen lists active agents, then checks the chosen one's password. */
@@ -16,6 +21,11 @@ export function createSessionService(db: Database) {
         .where(eq(agents.active, true))
         .orderBy(asc(agents.displayName))
         .all();
+    },
+
+    /** Read at every call of a session: the role and the active flag as the administrator left them. */
+    agentNow(agentId: number): AgentNow | null {
+      return db.orm.select({ ...summaryColumns, active: agents.active }).from(agents).where(eq(agents.id, agentId)).get() ?? null;
     },
 
     verify(agentId: number, password: string): AgentSummary | null {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppFailure } from '../../../shared/contract';
 import type { AgentSummary } from '../../../shared/domain/agent';
 import { dispatch } from '../../../electron/core/rpc/dispatcher';
-import type { CallContext, Handlers } from '../../../electron/core/rpc/handlers-type';
+import type { Caller, Handlers } from '../../../electron/core/rpc/handlers-type';
 
 z.config(z.locales.fr());
 
@@ -16,7 +16,7 @@ const someHandlers: Partial<Handlers> = {
   'session.agents': () => [camille],
   'session.signIn': (input, ctx) => {
     if (input.password !== 'demo') throw new AppFailure({ code: 'validation', message: 'Mot de passe incorrect.', fields: { password: 'Mot de passe incorrect.' } });
-    ctx.setAgent(camille);
+    ctx.begin(camille.id);
     return camille;
   },
   'session.current': (_i, ctx) => ctx.agent,
@@ -31,9 +31,15 @@ const someHandlers: Partial<Handlers> = {
 };
 const handlers = someHandlers as Handlers;
 
-function context(agent: AgentSummary | null = null): CallContext {
-  const ctx: CallContext = { agent, setAgent: (next) => void (ctx.agent = next) };
-  return ctx;
+/** A connection whose session is a plain variable: the dispatcher, not the session, is under test. */
+function context(agent: AgentSummary | null = null): Caller & { agent: AgentSummary | null } {
+  const caller = {
+    agent,
+    check: () => (caller.agent ? { kind: 'active' as const, agent: caller.agent } : { kind: 'none' as const }),
+    begin: () => void (caller.agent = camille),
+    end: () => void (caller.agent = null),
+  };
+  return caller;
 }
 
 const logged: string[] = [];

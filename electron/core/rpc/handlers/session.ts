@@ -11,12 +11,12 @@ export function sessionHandlers(services: Services): NamespaceHandlers<'session'
         const message = 'Agent ou mot de passe incorrect.';
         throw new AppFailure({ code: 'validation', message, fields: { password: message } });
       }
-      ctx.setAgent(agent);
+      ctx.begin(agent.id);
       return agent;
     },
     current: (_input, ctx) => ctx.agent,
     signOut: (_input, ctx) => {
-      ctx.setAgent(null);
+      ctx.end();
       return null;
     },
   };
