@@ -6,10 +6,9 @@ import { eq } from 'drizzle-orm';
 import { AppFailure } from '../../../shared/contract';
 import type { AgentSummary } from '../../../shared/domain/agent';
 import type { AttachmentFile } from '../../../shared/domain/attachment';
-import { isDangerousFile } from '../../../shared/domain/dangerous-types';
+import { judgeFile } from '../../../shared/domain/dangerous-types';
 import { attachments } from '../db/schema';
 import { createBlobStore } from '../storage/blob-store';
-import { safeFileName } from '../storage/safe-file-name';
 import { notFound } from './access';
 import { assertCanReadPartOf, caseHandler } from './cases/case-scope';
 import type { ServiceDeps } from './index';
@@ -43,7 +42,7 @@ export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 
   async function download(input: { attachmentId: number }, agent: AgentSummary): Promise<AttachmentFile> {
     const file = readableFile(agent, input.attachmentId);
     const content = await readFile(blobs.absolutePath(file.sha256));
-    return { fileName: safeFileName(file.displayName), mimeType: file.mediaType, contentBase64: content.toString('base64') };
+    return { fileName: judgeFile(file.displayName, file.mediaType).name, mimeType: file.mediaType, contentBase64: content.toString('base64') };
   }
 
   async function open(input: { attachmentId: number; confirmedDangerous?: boolean | undefined }, agent: AgentSummary): Promise<null> {
@@ -51,14 +50,16 @@ export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 
       throw refused('Impossible d’ouvrir une pièce jointe ici : enregistrez-la, puis ouvrez-la depuis votre ordinateur.');
     }
     const file = readableFile(agent, input.attachmentId);
-    if (isDangerousFile(file.displayName, file.mediaType) && input.confirmedDangerous !== true) {
-      throw refused(`« ${file.displayName} » peut contenir un programme : confirmez que vous voulez l’ouvrir.`);
+    // One verdict for the name copied and the type judged, so they cannot disagree.
+    const { name, dangerous } = judgeFile(file.displayName, file.mediaType);
+    if (dangerous && input.confirmedDangerous !== true) {
+      throw refused(`« ${name} » peut contenir un programme : confirmez que vous voulez l’ouvrir.`);
     }
     // The system's application gets a copy under the file's own safe name (it picks the program
     // by extension); the stored blob, named by its hash, stays out of reach.
     const folder = path.join(openedFilesRoot(), randomBytes(8).toString('hex'));
     await mkdir(folder, { recursive: true, mode: 0o700 });
-    const copy = path.join(folder, safeFileName(file.displayName));
+    const copy = path.join(folder, name);
     await copyFile(blobs.absolutePath(file.sha256), copy);
     try {
       await opener.open(copy);
