@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { AppFailure } from '../../../shared/contract';
 import type { AgentSummary } from '../../../shared/domain/agent';
@@ -9,6 +6,7 @@ import type { AttachmentFile } from '../../../shared/domain/attachment';
 import { judgeFile } from '../../../shared/domain/dangerous-types';
 import { attachments } from '../db/schema';
 import { createBlobStore } from '../storage/blob-store';
+import { createOpenedFiles } from '../storage/opened-files';
 import { notFound } from './access';
 import { assertCanReadPartOf, caseHandler } from './cases/case-scope';
 import type { ServiceDeps } from './index';
@@ -19,9 +17,6 @@ type AttachmentRow = typeof attachments.$inferSelect;
 
 const refused = (message: string) => new AppFailure({ code: 'refused', message });
 
-/** Where opened files are copied: the system's temp folder, one fresh folder per opening. */
-const openedFilesRoot = () => path.join(os.tmpdir(), 'unified-desktop-opened');
-
 /**
  * Saving and opening the files of a case (SPEC "Consulting a case"): the agent gets a file only if
  * they may read its case, or the master it is merged into (its messages show in that thread).
@@ -29,6 +24,9 @@ const openedFilesRoot = () => path.join(os.tmpdir(), 'unified-desktop-opened');
 export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 'dataDir'>) {
   const { db, opener } = deps;
   const blobs = createBlobStore(deps.dataDir);
+  const openedFiles = createOpenedFiles(deps.dataDir);
+  // Only a core that opens files clears their folder: the mail process shares the data folder.
+  if (opener) openedFiles.clear();
 
   function readableFile(agent: AgentSummary, attachmentId: number): AttachmentRow {
     const actor = caseHandler(db, agent);
@@ -57,15 +55,12 @@ export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 
     }
     // The system's application gets a copy under the file's own safe name (it picks the program
     // by extension); the stored blob, named by its hash, stays out of reach.
-    const folder = path.join(openedFilesRoot(), randomBytes(8).toString('hex'));
-    await mkdir(folder, { recursive: true, mode: 0o700 });
-    const copy = path.join(folder, name);
-    await copyFile(blobs.absolutePath(file.sha256), copy);
+    const copy = await openedFiles.copy(blobs.absolutePath(file.sha256), name);
     try {
       await opener.open(copy);
     } catch (cause) {
       const reason = cause instanceof Error && cause.message ? ` ${cause.message}` : '';
-      throw refused(`Le système n’a pas pu ouvrir « ${file.displayName} ».${reason}`);
+      throw refused(`Le système n’a pas pu ouvrir « ${name} ».${reason}`);
     }
     return null;
   }

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/create-core';
+import { createCore, type Core } from '../../../electron/core/create-core';
 import { createBlobStore } from '../../../electron/core/storage/blob-store';
+import { migrationsFolder } from '../temp-database';
 import { caseBySubject, contactEmail, ok, refusal, startDemoCore, type CaseCore } from './cases/case-fixture';
 
 /** SPEC "Consulting a case": the files of incoming messages are saved, or opened after a warning. */
@@ -73,7 +75,27 @@ describe('attachments.open', () => {
     expect(opener.opened).toHaveLength(1);
     expect(path.basename(opener.opened[0]!.path)).toBe('Bon_ livraison.pdf');
     expect(opener.opened[0]!.content).toBe('contenu');
-    expect(opener.opened[0]!.path.startsWith(t.dataDir)).toBe(false);
+  });
+
+  it('copies it into a folder of the data folder that only the user can read, emptied at the next start', async () => {
+    const opener = recordingOpener();
+    t = startDemoCore({ opener });
+    const file = await fileOnCase(t.core, t.dataDir, 'Retard de livraison', 'relevé.pdf', 'application/pdf', 'relevé');
+    await ok(await t.as('lucas'), 'attachments.open', { attachmentId: file.attachmentId });
+
+    const copy = opener.opened[0]!.path;
+    const openedRoot = path.join(t.dataDir, 'opened');
+    expect(path.relative(openedRoot, copy).split(path.sep)).toHaveLength(2); // one fresh folder per opening
+    expect(copy.startsWith(path.join(os.tmpdir(), 'unified-desktop-opened'))).toBe(false);
+    if (process.platform !== 'win32') {
+      for (const folder of [openedRoot, path.dirname(copy)]) expect(statSync(folder).mode & 0o777).toBe(0o700);
+      expect(statSync(copy).mode & 0o777).toBe(0o600);
+    }
+
+    t.core.close();
+    createCore({ dataDir: t.dataDir, migrationsFolder, opener }).close();
+    expect(existsSync(copy)).toBe(false);
+    expect(readdirSync(openedRoot)).toEqual([]);
   });
 
   it('refuses a dangerous type until the agent confirmed, by name or by declared type', async () => {
