@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Envelope } from '../../shared/contract';
 import { openDatabase, type Database } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { EventBus, type EventListener } from './event-bus';
+import { ensurePrivateDataDir } from './storage/private-data-dir';
 import { systemClock, silentNotifier, memorySecretStore, type Clock, type FileOpener, type Notifier, type SecretStore } from './ports';
 import { createConnectionSession } from './rpc/connection-session';
 import { dispatch, type Logger } from './rpc/dispatcher';
@@ -52,7 +52,7 @@ export interface Core {
 export const databaseFile = (dataDir: string) => path.join(dataDir, 'unified.sqlite');
 
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDataDir(options.dataDir);
   const clock = options.clock ?? systemClock;
   const log: Logger = options.log ?? ((message, error) => console.error(`[core] ${message}`, error));
   const db = openDatabase(databaseFile(options.dataDir), options.migrationsFolder);

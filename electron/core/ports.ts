@@ -24,7 +24,11 @@ export interface Notifier {
  * Callers warn about dangerous types first; the port opens only what it is given.
  */
 export interface FileOpener {
-  /** Resolves once the system took the file; rejects with a French message otherwise. */
+  /**
+   * `filePath` is the core's private copy (`<dataDir>/opened/…`, `storage/opened-files.ts`), under the
+   * name the dangerous-type verdict judged. Resolves once the system took the file; rejects with a
+   * French message otherwise.
+   */
   open(filePath: string): Promise<void>;
 }
 

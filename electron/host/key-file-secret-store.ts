@@ -4,6 +4,7 @@ import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/contract';
 import type { SecretStore } from '../core/ports';
+import { privateFileMode } from '../core/storage/private-files';
 
 /**
  * Mailbox passwords for the browser host, which has no OS keychain (safeStorage is Electron's):
@@ -69,7 +70,7 @@ async function readKey(file: string): Promise<Buffer> {
  */
 async function createKey(file: string): Promise<Buffer> {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx', 0o600);
+  const handle = await open(temp, 'wx', privateFileMode);
   try {
     await handle.writeFile(`${randomBytes(32).toString('base64')}\n`);
     await handle.sync();
@@ -146,7 +147,7 @@ export function createKeyFileSecretStore(options: KeyFileSecretStoreOptions): Se
       const next: SecretFile = { version: 1, secrets: { ...(await load()).secrets } };
       change(next.secrets);
       const temp = `${options.secretsFile}.${randomBytes(6).toString('hex')}.tmp`;
-      await writeFile(temp, JSON.stringify(next, null, 2), { mode: 0o600 });
+      await writeFile(temp, JSON.stringify(next, null, 2), { mode: privateFileMode });
       await rename(temp, options.secretsFile);
       cache = next;
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeFileName } from './file-name';
 
 /** Per file; a mail server usually refuses more than about 25 MB of attachments in all. */
 export const maxAttachmentBytes = 25 * 1024 * 1024;
@@ -22,7 +23,8 @@ export const stagedAttachmentSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int().nonnegative(),
   mediaType: z.string().max(200),
-  displayName: z.string().min(1).max(255),
+  /** Cleaned again: the client could send another name than the one `upload` gave (`file-name.ts`). */
+  displayName: z.string().min(1).max(255).transform((name) => safeFileName(name)),
   /** Inline image of a rich-text body: the `cid:` its HTML refers to. */
   contentId: z.string().max(200).optional(),
 });

@@ -1,3 +1,5 @@
+import { safeFileName } from './file-name';
+
 /**
  * Files that can run code when opened with the system's default application (Outlook's "Level 1"
  * list, Thunderbird's and Windows' executable types, plus macOS and Linux installers and scripts).
@@ -38,11 +40,24 @@ export function fileExtension(fileName: string): string {
   return dot < 0 ? '' : fileName.slice(dot + 1).trim().toLowerCase();
 }
 
+/** A file's name as it is saved and opened, and whether opening it may run something. */
+export interface FileVerdict {
+  name: string;
+  dangerous: boolean;
+}
+
 /**
- * Whether opening the file may run something. Both the name and the declared type count: a mail
- * can call an `.exe` "image/png", and the system opens by name.
+ * Cleans the name first, then judges that very name: judging the raw name let `facture.pdf.exe.`
+ * pass as "no extension" while the system was handed `facture.pdf.exe`. Both the name and the
+ * declared type count: a mail can call an `.exe` "image/png", and the system opens by name.
  */
-export function isDangerousFile(fileName: string, mediaType: string): boolean {
+export function judgeFile(rawName: string, mediaType: string, fallbackName?: string): FileVerdict {
+  const name = safeFileName(rawName, fallbackName);
   const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return dangerousExtensions.has(fileExtension(fileName)) || dangerousMediaTypes.some((pattern) => pattern.test(type));
+  return { name, dangerous: dangerousExtensions.has(fileExtension(name)) || dangerousMediaTypes.some((pattern) => pattern.test(type)) };
+}
+
+/** Whether opening the file may run something (the verdict of `judgeFile`). */
+export function isDangerousFile(rawName: string, mediaType: string): boolean {
+  return judgeFile(rawName, mediaType).dangerous;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileExtension, isDangerousFile } from '../../shared/domain/dangerous-types';
+import { fileExtension, isDangerousFile, judgeFile } from '../../shared/domain/dangerous-types';
 
 describe('isDangerousFile', () => {
   it.each([
@@ -40,5 +40,30 @@ describe('isDangerousFile', () => {
   it('reads the last extension, whatever its case', () => {
     expect(fileExtension('a.tar.GZ')).toBe('gz');
     expect(fileExtension('sans-extension')).toBe('');
+  });
+});
+
+describe('judgeFile', () => {
+  it.each([
+    ['facture.pdf.exe.', 'facture.pdf.exe'],
+    ['facture.pdf.exe . ', 'facture.pdf.exe'],
+    ['facture.pdf.EXE', 'facture.pdf.EXE'],
+    ['facture.pdf.exe:flux', 'facture.pdf.exe'],
+    ['facture.pdf.exe::$DATA', 'facture.pdf.exe'],
+    ['facture.pdf.exe\u202e', 'facture.pdf.exe'],
+    ['\u202efdp.exe', 'fdp.exe'],
+    ['facture.pdf.ex\u200be', 'facture.pdf.exe'],
+    ['facture.pdf.exe\u0000', 'facture.pdf.exe'],
+  ])('%j is dangerous under the name it is saved and opened as, %j', (raw, name) => {
+    expect(judgeFile(raw, 'application/pdf')).toEqual({ name, dangerous: true });
+    expect(isDangerousFile(raw, 'application/pdf')).toBe(true);
+  });
+
+  it('judges the name it gives back, whatever the name', () => {
+    for (const raw of ['a.exe:', 'Re: devis.pdf', 'x.PDF\u202e.sh', 'notes.txt\u0085', '..\\run.bat.', 'CON.exe']) {
+      const verdict = judgeFile(raw, 'text/plain');
+      expect(verdict.dangerous).toBe(judgeFile(verdict.name, 'text/plain').dangerous);
+      expect(verdict.dangerous).toBe(/\.(exe|sh|bat)$/i.test(verdict.name));
+    }
   });
 });

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { Session } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { handleDownloads, isOwnDownload, safeDownloadName } from '../../electron/shell/downloads';
+import { handleDownloads, isOwnDownload } from '../../electron/shell/downloads';
 
 class FakeDownload {
   setSaveDialogOptions = vi.fn();
@@ -51,28 +51,20 @@ describe('downloads', () => {
   });
 });
 
-describe('safeDownloadName', () => {
-  it('keeps an ordinary name, accents and spaces included', () => {
-    expect(safeDownloadName('Relevé de compte – mars.pdf')).toBe('Relevé de compte – mars.pdf');
+describe('the proposed name', () => {
+  const proposed = (filename: string, locale: 'fr' | 'en' = 'fr') =>
+    path.basename((download('data:text/plain,x', filename, locale).setSaveDialogOptions.mock.calls[0]![0] as { defaultPath: string }).defaultPath);
+
+  it('is the name the core shows and judges: no folder, stream, invisible character or trailing dot', () => {
+    expect(proposed('C:\\Users\\x\\rapport.docx')).toBe('rapport.docx');
+    expect(proposed('facture.pdf.exe. ')).toBe('facture.pdf.exe');
+    expect(proposed('facture.pdf.exe:flux')).toBe('facture.pdf.exe');
+    expect(proposed('facture\u202efdp.exe')).toBe('facturefdp.exe');
+    expect(proposed('CON.txt')).toBe('_CON.txt');
   });
 
-  it('drops folders, Windows’ forbidden characters, control characters and edge dots or spaces', () => {
-    expect(safeDownloadName('C:\\Users\\x\\rapport.docx')).toBe('rapport.docx');
-    expect(safeDownloadName('a<b>c:d"e|f?g*h.txt')).toBe('a_b_c_d_e_f_g_h.txt');
-    expect(safeDownloadName('bon\u0000de\u001fcommande.pdf')).toBe('bon_de_commande.pdf');
-    expect(safeDownloadName('  .cachée.txt. ')).toBe('cachée.txt');
-  });
-
-  it('renames Windows’ reserved device names and shortens very long names, keeping the extension', () => {
-    expect(safeDownloadName('CON.txt')).toBe('_CON.txt');
-    expect(safeDownloadName('com1')).toBe('_com1');
-    const long = safeDownloadName(`${'x'.repeat(400)}.pdf`);
-    expect(long).toHaveLength(180);
-    expect(long.endsWith('.pdf')).toBe(true);
-  });
-
-  it('falls back to a plain name when nothing is left', () => {
-    expect(safeDownloadName('...')).toBe('fichier');
-    expect(safeDownloadName('', 'en')).toBe('file');
+  it('falls back to a plain name in the interface language when nothing is left', () => {
+    expect(proposed('...')).toBe('fichier');
+    expect(proposed('', 'en')).toBe('file');
   });
 });

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ensurePrivateFile, privateFileMode, tightenIfExists } from '../storage/private-files';
 import * as schema from './schema';
 
 export interface Database {
@@ -12,6 +13,10 @@ export interface Database {
 
 /** Opens (creating if needed) the product's database and brings its schema up to date. */
 export function openDatabase(file: string, migrationsFolder: string): Database {
+  // Created for the user only before SQLite opens it (its default is 0644, readable by every
+  // account); the WAL and shared-memory files take the database's mode, or are tightened here.
+  ensurePrivateFile(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfExists(companion, privateFileMode);
   const sqlite = new BetterSqlite3(file);
   try {
     configure(sqlite);

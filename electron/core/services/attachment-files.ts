@@ -1,15 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import { AppFailure } from '../../../shared/contract';
 import type { AgentSummary } from '../../../shared/domain/agent';
 import type { AttachmentFile } from '../../../shared/domain/attachment';
-import { isDangerousFile } from '../../../shared/domain/dangerous-types';
+import { judgeFile } from '../../../shared/domain/dangerous-types';
 import { attachments } from '../db/schema';
 import { createBlobStore } from '../storage/blob-store';
-import { safeFileName } from '../storage/safe-file-name';
+import { createOpenedFiles } from '../storage/opened-files';
 import { notFound } from './access';
 import { assertCanReadPartOf, caseHandler } from './cases/case-scope';
 import type { ServiceDeps } from './index';
@@ -20,9 +17,6 @@ type AttachmentRow = typeof attachments.$inferSelect;
 
 const refused = (message: string) => new AppFailure({ code: 'refused', message });
 
-/** Where opened files are copied: the system's temp folder, one fresh folder per opening. */
-const openedFilesRoot = () => path.join(os.tmpdir(), 'unified-desktop-opened');
-
 /**
  * Saving and opening the files of a case (SPEC "Consulting a case"): the agent gets a file only if
  * they may read its case, or the master it is merged into (its messages show in that thread).
@@ -30,6 +24,9 @@ const openedFilesRoot = () => path.join(os.tmpdir(), 'unified-desktop-opened');
 export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 'dataDir'>) {
   const { db, opener } = deps;
   const blobs = createBlobStore(deps.dataDir);
+  const openedFiles = createOpenedFiles(deps.dataDir);
+  // Only a core that opens files clears their folder: the mail process shares the data folder.
+  if (opener) openedFiles.clear();
 
   function readableFile(agent: AgentSummary, attachmentId: number): AttachmentRow {
     const actor = caseHandler(db, agent);
@@ -43,7 +40,7 @@ export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 
   async function download(input: { attachmentId: number }, agent: AgentSummary): Promise<AttachmentFile> {
     const file = readableFile(agent, input.attachmentId);
     const content = await readFile(blobs.absolutePath(file.sha256));
-    return { fileName: safeFileName(file.displayName), mimeType: file.mediaType, contentBase64: content.toString('base64') };
+    return { fileName: judgeFile(file.displayName, file.mediaType).name, mimeType: file.mediaType, contentBase64: content.toString('base64') };
   }
 
   async function open(input: { attachmentId: number; confirmedDangerous?: boolean | undefined }, agent: AgentSummary): Promise<null> {
@@ -51,20 +48,19 @@ export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 
       throw refused('Impossible d’ouvrir une pièce jointe ici : enregistrez-la, puis ouvrez-la depuis votre ordinateur.');
     }
     const file = readableFile(agent, input.attachmentId);
-    if (isDangerousFile(file.displayName, file.mediaType) && input.confirmedDangerous !== true) {
-      throw refused(`« ${file.displayName} » peut contenir un programme : confirmez que vous voulez l’ouvrir.`);
+    // One verdict for the name copied and the type judged, so they cannot disagree.
+    const { name, dangerous } = judgeFile(file.displayName, file.mediaType);
+    if (dangerous && input.confirmedDangerous !== true) {
+      throw refused(`« ${name} » peut contenir un programme : confirmez que vous voulez l’ouvrir.`);
     }
     // The system's application gets a copy under the file's own safe name (it picks the program
     // by extension); the stored blob, named by its hash, stays out of reach.
-    const folder = path.join(openedFilesRoot(), randomBytes(8).toString('hex'));
-    await mkdir(folder, { recursive: true, mode: 0o700 });
-    const copy = path.join(folder, safeFileName(file.displayName));
-    await copyFile(blobs.absolutePath(file.sha256), copy);
+    const copy = await openedFiles.copy(blobs.absolutePath(file.sha256), name);
     try {
       await opener.open(copy);
     } catch (cause) {
       const reason = cause instanceof Error && cause.message ? ` ${cause.message}` : '';
-      throw refused(`Le système n’a pas pu ouvrir « ${file.displayName} ».${reason}`);
+      throw refused(`Le système n’a pas pu ouvrir « ${name} ».${reason}`);
     }
     return null;
   }

@@ -1,7 +1,7 @@
 import { AppFailure } from '../../../shared/contract';
 import { maxAttachmentBytes, type StagedAttachment } from '../../../shared/domain/attachment';
 import type { BlobStore } from '../storage/blob-store';
-import { safeFileName } from '../storage/safe-file-name';
+import { safeFileName } from '../../../shared/domain/file-name';
 
 export type AttachmentService = ReturnType<typeof createAttachmentService>;
 

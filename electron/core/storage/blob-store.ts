@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ensurePrivateDir, privateFileMode } from './private-files';
+
+export const attachmentsFolder = 'attachments';
 
 /**
  * Attachments stored once per content under `<dataDir>/attachments/ab/abcdef…`. Writing goes to a
@@ -17,7 +20,7 @@ export interface BlobStore {
 }
 
 export function createBlobStore(dataDir: string): BlobStore {
-  const relativePath = (sha256: string) => path.join('attachments', sha256.slice(0, 2), sha256);
+  const relativePath = (sha256: string) => path.join(attachmentsFolder, sha256.slice(0, 2), sha256);
   const absolutePath = (sha256: string) => path.join(dataDir, relativePath(sha256));
   return {
     relativePath,
@@ -27,9 +30,9 @@ export function createBlobStore(dataDir: string): BlobStore {
       const sha256 = createHash('sha256').update(content).digest('hex');
       const target = absolutePath(sha256);
       if (!existsSync(target)) {
-        await mkdir(path.dirname(target), { recursive: true });
+        ensurePrivateDir(path.dirname(target));
         const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-        await writeFile(temp, content, { mode: 0o600 });
+        await writeFile(temp, content, { mode: privateFileMode });
         await rename(temp, target);
       }
       return { sha256, size: content.length, storagePath: relativePath(sha256) };

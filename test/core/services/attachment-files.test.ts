@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/create-core';
+import { createCore, type Core } from '../../../electron/core/create-core';
 import { createBlobStore } from '../../../electron/core/storage/blob-store';
-import { caseBySubject, ok, refusal, startDemoCore, type CaseCore } from './cases/case-fixture';
+import { migrationsFolder } from '../temp-database';
+import { caseBySubject, contactEmail, ok, refusal, startDemoCore, type CaseCore } from './cases/case-fixture';
 
 /** SPEC "Consulting a case": the files of incoming messages are saved, or opened after a warning. */
 
@@ -73,7 +75,27 @@ describe('attachments.open', () => {
     expect(opener.opened).toHaveLength(1);
     expect(path.basename(opener.opened[0]!.path)).toBe('Bon_ livraison.pdf');
     expect(opener.opened[0]!.content).toBe('contenu');
-    expect(opener.opened[0]!.path.startsWith(t.dataDir)).toBe(false);
+  });
+
+  it('copies it into a folder of the data folder that only the user can read, emptied at the next start', async () => {
+    const opener = recordingOpener();
+    t = startDemoCore({ opener });
+    const file = await fileOnCase(t.core, t.dataDir, 'Retard de livraison', 'relevé.pdf', 'application/pdf', 'relevé');
+    await ok(await t.as('lucas'), 'attachments.open', { attachmentId: file.attachmentId });
+
+    const copy = opener.opened[0]!.path;
+    const openedRoot = path.join(t.dataDir, 'opened');
+    expect(path.relative(openedRoot, copy).split(path.sep)).toHaveLength(2); // one fresh folder per opening
+    expect(copy.startsWith(path.join(os.tmpdir(), 'unified-desktop-opened'))).toBe(false);
+    if (process.platform !== 'win32') {
+      for (const folder of [openedRoot, path.dirname(copy)]) expect(statSync(folder).mode & 0o777).toBe(0o700);
+      expect(statSync(copy).mode & 0o777).toBe(0o600);
+    }
+
+    t.core.close();
+    createCore({ dataDir: t.dataDir, migrationsFolder, opener }).close();
+    expect(existsSync(copy)).toBe(false);
+    expect(readdirSync(openedRoot)).toEqual([]);
   });
 
   it('refuses a dangerous type until the agent confirmed, by name or by declared type', async () => {
@@ -92,6 +114,48 @@ describe('attachments.open', () => {
 
     await ok(lucas, 'attachments.open', { attachmentId: exe.attachmentId, confirmedDangerous: true });
     expect(opener.opened.map((entry) => path.basename(entry.path))).toEqual(['Facture.pdf.exe']);
+  });
+
+  it('judges the very name it opens: a renamed reply file still needs the confirmation', async () => {
+    const opener = recordingOpener();
+    t = startDemoCore({ opener });
+    const camille = await t.as('camille');
+    const sophie = await t.as('sophie');
+    const row = caseBySubject(t.core, 'Demande d’échéancier');
+    const staged = await ok(camille, 'attachments.upload', { name: 'facture.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from('MZ').toString('base64') });
+    // A hostile client renames the staged file: Windows drops trailing dots and spaces, reads
+    // `name:stream` as a stream of `name`, and bidi or control characters hide the real extension.
+    const disguises = ['facture.pdf.exe.', 'facture.pdf.exe. . ', 'facture.pdf.exe:flux', 'facture.pdf.exe::$DATA', 'facture.pdf.exe\u202e', 'facture.pdf.exe\u0000', 'FACTURE.PDF.E\u200bXE'];
+    await ok(camille, 'cases.act', {
+      caseId: row.id,
+      version: row.version,
+      action: 'reply_and_wait',
+      reply: { to: { address: contactEmail(t.core, row.id) }, html: '<p>Voici la facture.</p>', attachments: disguises.map((displayName) => ({ ...staged, displayName })) },
+    });
+
+    const detail = await ok(sophie, 'cases.get', { caseId: row.id });
+    const files = detail.messages.at(-1)?.attachments ?? [];
+    expect(files.map((file) => file.displayName)).toEqual(['facture.pdf.exe', 'facture.pdf.exe', 'facture.pdf.exe', 'facture.pdf.exe', 'facture.pdf.exe', 'facture.pdf.exe', 'FACTURE.PDF.EXE']);
+    for (const file of files) {
+      const error = await refusal(sophie, 'attachments.open', { attachmentId: file.id });
+      expect(error).toMatchObject({ code: 'refused', message: expect.stringMatching(/peut contenir un programme : confirmez/) });
+    }
+    expect(opener.opened).toEqual([]);
+    await ok(sophie, 'attachments.open', { attachmentId: files[0]!.id, confirmedDangerous: true });
+    expect(opener.opened.map((entry) => path.basename(entry.path))).toEqual(['facture.pdf.exe']);
+  });
+
+  it('judges a stored name as it opens it, for files stored before names were cleaned', async () => {
+    const opener = recordingOpener();
+    t = startDemoCore({ opener });
+    const lucas = await t.as('lucas');
+    for (const name of ['facture.pdf.exe.', 'facture\u202efdp.exe', 'photo.jpg.EXE ', 'a.exe:stream']) {
+      const { attachmentId } = await fileOnCase(t.core, t.dataDir, 'Retard de livraison', name, 'application/pdf', 'MZ');
+      expect(await refusal(lucas, 'attachments.open', { attachmentId })).toMatchObject({ code: 'refused' });
+      const saved = await ok(lucas, 'attachments.download', { attachmentId });
+      expect(saved.fileName).toMatch(/\.exe$/i);
+    }
+    expect(opener.opened).toEqual([]);
   });
 
   it('says in French when the system could not open it', async () => {

@@ -1,5 +1,5 @@
 import { attachments, messages } from '../../db/schema';
-import { safeFileName } from '../../storage/safe-file-name';
+import { safeFileName } from '../../../../shared/domain/file-name';
 import type { Arrival, Filing } from './arrival';
 import { storedInstant } from './mail-date';
 import type { AttachReason } from './thread-matcher';

@@ -1,6 +1,6 @@
 import type { Attachment } from 'mailparser';
 import type { BlobStore } from '../../storage/blob-store';
-import { safeFileName } from '../../storage/safe-file-name';
+import { safeFileName } from '../../../../shared/domain/file-name';
 import type { IncomingAttachment } from '../incoming-mail';
 
 const extensions: Record<string, string> = {
