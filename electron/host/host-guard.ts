@@ -1,4 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { wsPath } from '../../shared/contract/transport';
 
 /**
  * Any web page the user visits can reach a loopback port. Three checks keep it out:
@@ -27,4 +29,20 @@ export function isRightToken(identity: HostIdentity, given: string | null): bool
   const a = Buffer.from(given);
   const b = Buffer.from(identity.token);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The WebSocket's upgrade request: all three checks on our path; a target that is no URL is refused. */
+export function isAdmittedUpgrade(identity: HostIdentity, req: Pick<IncomingMessage, 'url' | 'headers'>): boolean {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return false;
+  }
+  return (
+    url.pathname === wsPath &&
+    isAllowedHost(identity, req.headers.host) &&
+    isAllowedOrigin(identity, req.headers.origin) &&
+    isRightToken(identity, url.searchParams.get('token'))
+  );
 }

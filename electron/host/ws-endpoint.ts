@@ -1,50 +1,49 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { wsPath, type WsRequest, type WsServerMessage } from '../../shared/contract';
-import type { Core } from '../core/create-core';
-import { isAllowedHost, isAllowedOrigin, isRightToken, type HostIdentity } from './host-guard';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { fail, type Envelope, type WsServerMessage } from '../../shared/contract';
+import type { Connection, Core } from '../core/create-core';
+import { isAdmittedUpgrade, type HostIdentity } from './host-guard';
+import { parseRequest } from './ws-request';
 
 /** Attachments will travel as base64 in calls: large enough for them, bounded against abuse. */
 const maxMessageBytes = 64 * 1024 * 1024;
+
+/** 1003: the endpoint received data it cannot accept (RFC 6455 §7.4.1). */
+const unacceptable = 1003;
+/** 1011: the server met a condition it did not expect. */
+const serverError = 1011;
+
+const internal = fail({
+  code: 'internal',
+  message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
+});
 
 export interface WsEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   close(): Promise<void>;
 }
 
-/** One WebSocket per browser tab, one core Connection (its own sign-in) per WebSocket. */
+/**
+ * One WebSocket per browser tab, one core Connection (its own sign-in) per WebSocket. Every path a
+ * client's bytes take (the upgrade, each frame, each answer) is wrapped: whatever a client sends,
+ * the worst it gets is its own socket closed, never the host ended for every other tab.
+ */
 export function createWsEndpoint(core: Core, identity: () => HostIdentity): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
-  wss.on('connection', (socket: WebSocket) => {
-    const connection = core.connect();
-    const send = (message: WsServerMessage) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-    };
-    connection.onEvent((event, payload) => send({ event, payload }));
-    socket.on('message', async (data) => {
-      const request = parseRequest(data.toString());
-      if (!request) {
-        socket.close(1003, 'bad request');
-        return;
-      }
-      send({ id: request.id, result: await connection.call(request.call, request.input) });
-    });
-    socket.on('close', () => connection.close());
-    socket.on('error', () => connection.close());
+  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    const _address = peerAddress(req);
+    // address: for sign-in throttling (issue 11): core.connect({ address: _address }) once it takes it.
+    serveSocket(socket, core.connect());
   });
 
   return {
     handleUpgrade(req, socket, head) {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const id = identity();
-      const allowed =
-        url.pathname === wsPath &&
-        isAllowedHost(id, req.headers.host) &&
-        isAllowedOrigin(id, req.headers.origin) &&
-        isRightToken(id, url.searchParams.get('token'));
-      if (!allowed) {
+      // Node's HTTP server stops listening for errors on a socket it hands over for an upgrade: a
+      // client resetting it (even one about to be refused) would otherwise throw in the process.
+      socket.on('error', () => socket.destroy());
+      if (!isAdmittedUpgrade(identity(), req)) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
@@ -58,17 +57,48 @@ export function createWsEndpoint(core: Core, identity: () => HostIdentity): WsEn
   };
 }
 
-/** A frame that is not a well-formed request closes the socket: only our client speaks here. */
-function parseRequest(text: string): WsRequest | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
+function serveSocket(socket: WebSocket, connection: Connection): void {
+  const send = (message: WsServerMessage) => {
+    const text = encode(message);
+    if (text === null || socket.readyState !== socket.OPEN) return;
+    socket.send(text, (error) => {
+      // A write failing means the peer is gone; `close` follows and ends the connection.
+      if (error) socket.terminate();
+    });
+  };
+  connection.onEvent((event, payload) => send({ event, payload }));
+
+  async function answer(data: RawData, isBinary: boolean): Promise<void> {
+    // Only our client speaks here, and it sends JSON text: anything else closes the socket.
+    const request = isBinary ? null : parseRequest(data);
+    if (!request) {
+      socket.close(unacceptable, 'bad request');
+      return;
+    }
+    send({ id: request.id, result: await connection.call(request.call, request.input) });
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { id, call } = value as Partial<WsRequest>;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof call !== 'string') return null;
-  return { id, call, input: (value as WsRequest).input };
+
+  socket.on('message', (data, isBinary) => {
+    answer(data, isBinary).catch((error: unknown) => {
+      console.error('[host] a WebSocket frame failed', error);
+      socket.close(serverError);
+    });
+  });
+  socket.on('close', () => connection.close());
+  socket.on('error', () => connection.close());
 }
 
+/** An answer whose result cannot be written as JSON still answers its request: with `internal`. */
+function encode(message: WsServerMessage): string | null {
+  try {
+    return JSON.stringify(message);
+  } catch (error) {
+    console.error('[host] a message could not be encoded', error);
+    return 'id' in message ? JSON.stringify({ id: message.id, result: internal satisfies Envelope<never> }) : null;
+  }
+}
+
+/** The peer's IP, an IPv4 client seen through an IPv6 socket written as plain IPv4. */
+export function peerAddress(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedHost, isAllowedOrigin, isRightToken } from '../../electron/host/host-guard';
+import { isAdmittedUpgrade, isAllowedHost, isAllowedOrigin, isRightToken } from '../../electron/host/host-guard';
 import { resolveInside } from '../../electron/host/static-files';
 
 const identity = { port: 4321, names: ['127.0.0.1', 'localhost'], token: 's3cret-token' };
@@ -24,6 +24,19 @@ describe('host guard', () => {
     expect(isRightToken(identity, 's3cret-tokeN')).toBe(false);
     expect(isRightToken(identity, 's3cret')).toBe(false);
     expect(isRightToken(identity, null)).toBe(false);
+  });
+});
+
+describe('isAdmittedUpgrade', () => {
+  const headers = { host: '127.0.0.1:4321', origin: 'http://127.0.0.1:4321' };
+  it('admits our path with our host, origin and secret', () => {
+    expect(isAdmittedUpgrade(identity, { url: '/ws?token=s3cret-token', headers })).toBe(true);
+  });
+  it('refuses another path, a missing secret, and a target that is no URL, without throwing', () => {
+    expect(isAdmittedUpgrade(identity, { url: '/other?token=s3cret-token', headers })).toBe(false);
+    expect(isAdmittedUpgrade(identity, { url: '/ws', headers })).toBe(false);
+    expect(isAdmittedUpgrade(identity, { url: '//', headers })).toBe(false);
+    expect(isAdmittedUpgrade(identity, { url: '//ws?token=s3cret-token', headers })).toBe(false);
   });
 });
 
