@@ -160,7 +160,9 @@ function checkAcrossFields(input: CaseCreation, ctx: z.RefinementCtx, catalogue:
   if (needs.includes('needs_target_agent') && input.targetAgentId === undefined) {
     issue(['targetAgentId'], commandRefusal('needs_target_agent', action).message);
   }
-  if (needs.includes('needs_reply') && !htmlHasContent(input.response?.html ?? '')) {
+  // With `when`, `response` may be whatever was sent: only text can hold a reply.
+  const html: unknown = input.response?.html;
+  if (needs.includes('needs_reply') && !(typeof html === 'string' && htmlHasContent(html))) {
     issue(['response', 'html'], commandRefusal('needs_reply', action).message);
   }
   const recipient = input.response?.to?.address ?? fields?.email;

@@ -150,6 +150,12 @@ describe('case creation schema', () => {
     expect(customFieldValues(fine, custom)).toEqual({ policy: 'P-1', incident: '2024-06-01', channel: 'Agence' });
   });
 
+  it('reports a reply whose text is not text on its field, without throwing (found by the contract fuzz)', () => {
+    const result = () => parse({ action: 'reply_and_close', response: { html: 5 as unknown as string } });
+    expect(result).not.toThrow();
+    expect(issuesOf(result())).toContainEqual(['response.html', expect.any(String)]);
+  });
+
   it('sees an empty editor as no text', () => {
     expect(htmlHasContent('<p><br></p>')).toBe(false);
     expect(htmlHasContent('<p>&nbsp;</p>')).toBe(false);
