@@ -6,8 +6,9 @@ import { seedDemoIfEmpty } from './demo/seed-demo';
 import { EventBus, type EventListener } from './event-bus';
 import { ensurePrivateDataDir } from './storage/private-data-dir';
 import { systemClock, silentNotifier, memorySecretStore, type Clock, type FileOpener, type Notifier, type SecretStore } from './ports';
+import { createFileLogger, type AppLogger } from './logging/logger';
 import { createConnectionSession } from './rpc/connection-session';
-import { dispatch, type Logger } from './rpc/dispatcher';
+import { dispatch } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import { createServices } from './services';
 
@@ -27,7 +28,11 @@ export interface CoreOptions {
   notifier?: Notifier;
   /** Absent in the browser host and the tests: attachments are then downloaded, never opened. */
   opener?: FileOpener;
-  log?: Logger;
+  /**
+   * The journal; `<dataDir>/logs/unified.log` by default (Electron's mail process gives its own
+   * `mail.log`). The core closes it when it closes.
+   */
+  log?: AppLogger;
 }
 
 /** One client of the core: a window (IPC) or a browser tab (WebSocket), with its own sign-in. */
@@ -45,6 +50,8 @@ export interface Core {
   readonly secrets: SecretStore;
   readonly notifier: Notifier;
   readonly opener: FileOpener | null;
+  /** The journal a support person reads (electron/core/logging/). */
+  readonly log: AppLogger;
   connect(): Connection;
   close(): void;
 }
@@ -54,7 +61,7 @@ export const databaseFile = (dataDir: string) => path.join(dataDir, 'unified.sql
 export function createCore(options: CoreOptions): Core {
   ensurePrivateDataDir(options.dataDir);
   const clock = options.clock ?? systemClock;
-  const log: Logger = options.log ?? ((message, error) => console.error(`[core] ${message}`, error));
+  const log = options.log ?? createFileLogger({ dataDir: options.dataDir, clock });
   const db = openDatabase(databaseFile(options.dataDir), options.migrationsFolder);
   const demo = options.demo ? seedDemoIfEmpty(db, clock) || isDemoDatabase(db) : isDemoDatabase(db);
   const events = new EventBus();
@@ -80,7 +87,7 @@ export function createCore(options: CoreOptions): Core {
     };
     connections.add(close);
     return {
-      call: (name, input) => dispatch(handlers, name, input, session, log),
+      call: (name, input) => dispatch(handlers, name, input, session, log.error),
       onEvent: (listener) => {
         // The centre's news (cases, sync, outbox) is for signed-in agents only: an anonymous socket
         // would otherwise watch every case change. Read again per event, as calls are.
@@ -105,10 +112,12 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     notifier,
     opener,
+    log,
     connect,
     close: () => {
       for (const close of [...connections]) close();
       db.close();
+      void log.close();
     },
   };
 }

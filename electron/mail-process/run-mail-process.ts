@@ -1,4 +1,7 @@
 import { createCore } from '../core/create-core';
+import { mailLogName } from '../core/logging/log-file';
+import { createFileLogger } from '../core/logging/logger';
+import { systemClock } from '../core/ports';
 import { startMailRuntime } from '../core/mail/mail-runtime';
 import { mirrorEvents } from './event-mirror';
 import type { MailLink } from './parent-link';
@@ -10,8 +13,6 @@ export interface MailProcessOptions {
   dataDir: string;
   migrationsFolder: string;
 }
-
-const log = (message: string, error: unknown) => console.error(`[mail] ${message}`, error);
 
 /**
  * The mail process: its own connection to the database, mail sync and the outbox, and a link to
@@ -28,8 +29,10 @@ export async function runMailProcess(link: MailLink, options: MailProcessOptions
     demo: false,
     secrets: secrets.store,
     notifier: { notify: (title, body) => link.send({ type: 'notify', title, body }) },
-    log,
+    // Its own file: main writes unified.log, and two processes never rotate one file.
+    log: createFileLogger({ dataDir: options.dataDir, clock: systemClock, fileName: mailLogName, scope: 'mail' }),
   });
+  const log = core.log.error;
   const mirror = mirrorEvents(core.events, (message) => link.send(message));
   let stopRequested!: () => void;
   const stopping = new Promise<void>((resolve) => (stopRequested = resolve));

@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { Core } from '../create-core';
+import { journalMailEvents } from '../logging/mail-journal';
 import { createBlobStore } from '../storage/blob-store';
 import { createMailSyncManager, type MailSyncManager } from './imap/mail-sync-manager';
 import type { BatchLimits } from './imap/uid-batches';
@@ -30,7 +31,7 @@ export interface MailRuntime {
  */
 export async function startMailRuntime(core: Core, options: MailRuntimeOptions = {}): Promise<MailRuntime> {
   const { db, clock, events, secrets, notifier, dataDir } = core;
-  const log = options.log ?? ((message, error) => console.error(`[mail] ${message}`, error));
+  const log = options.log ?? core.log.scoped('mail').error;
   const tls = options.tls ? { tls: options.tls } : {};
   const oversize = createOversizeNotifier({ db, clock, secrets, dataDir, trust: options.tls ?? {}, log });
   const sync = createMailSyncManager({
@@ -44,7 +45,7 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     ...(options.limits ? { limits: options.limits } : {}),
     ...tls,
   });
-  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, ...tls });
+  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: options.log ?? core.log.scoped('outbox').error, ...tls });
   const waiting = createWaitingMessageSender({ db, clock, events });
   const timer = setInterval(() => {
     try {
@@ -58,6 +59,7 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
   const stopListening = events.subscribe((name) => {
     if (name === 'mailboxes.changed') sync.reload().catch((error: unknown) => log('mailbox reload failed', error));
   });
+  const stopJournal = journalMailEvents(events, core.log);
   outbox.start();
   await sync.reload();
   return {
@@ -66,6 +68,7 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
       clearInterval(timer);
       stopListening();
       await Promise.all([sync.stop(), outbox.stop()]);
+      stopJournal();
       await oversize.stop();
     },
   };
