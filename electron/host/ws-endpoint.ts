@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { fail, type Envelope, type WsServerMessage } from '../../shared/contract';
+import { fail, internalError, type Envelope, type WsServerMessage } from '../../shared/contract';
 import type { Connection, Core } from '../core/create-core';
 import { isAdmittedUpgrade, type HostIdentity } from './host-guard';
 import { parseRequest } from './ws-request';
@@ -14,10 +14,7 @@ const unacceptable = 1003;
 /** 1011: the server met a condition it did not expect. */
 const serverError = 1011;
 
-const internal = fail({
-  code: 'internal',
-  message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
-});
+const internal = fail(internalError);
 
 export interface WsEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;

@@ -1,5 +1,5 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from './electron-api';
-import { fail, type Envelope } from '../../shared/contract';
+import { fail, internalError, type Envelope } from '../../shared/contract';
 import type { Connection, Core } from '../core/create-core';
 import { ipcChannels } from './ipc-channels';
 import { isTrustedSender } from './sender-check';
@@ -9,10 +9,7 @@ const forbidden = fail({
   message: 'Cette fenêtre n’est pas autorisée à appeler l’application.',
 });
 
-const internal = fail({
-  code: 'internal',
-  message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
-});
+const internal = fail(internalError);
 
 type WindowLike = Pick<BrowserWindow, 'isDestroyed' | 'webContents'>;
 

@@ -1,5 +1,5 @@
 import { createApi, type Api } from '../../shared/contract/client';
-import { ApiError } from '../../shared/contract/errors';
+import { ApiError, internalError } from '../../shared/contract/errors';
 import type { Transport } from '../../shared/contract/transport';
 import { wrapBridge } from './transport/ipc-transport';
 import { selectTransport } from './transport/select-transport';
@@ -36,10 +36,7 @@ export const api: Api = new Proxy({} as Api, {
 /** Whatever a call threw, as an ApiError: a bug in our own code is still shown as a message. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError({
-    code: 'internal',
-    message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
-  });
+  return new ApiError(internalError);
 }
 
 /**

@@ -19,7 +19,6 @@ export const call = <I extends z.ZodType, O extends z.ZodType>(
 ): CallDef<I, O> => ({ input, output, access });
 
 export type Namespace = Record<string, CallDef>;
-export type ContractShape = Record<string, Namespace>;
 
 /** The input of a call that takes nothing: strict, so a stray key is refused, not ignored. */
 export const none = z.object({}).strict();

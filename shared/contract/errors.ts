@@ -26,6 +26,12 @@ export const appErrorSchema = z.object({
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 
+/** What every transport answers when our own code failed: the cause goes to the log, not the caller. */
+export const internalError: AppError = {
+  code: 'internal',
+  message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
+};
+
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });

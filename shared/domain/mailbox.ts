@@ -12,12 +12,6 @@ export const mailTlsModes = ['implicit', 'starttls', 'none'] as const;
 export const mailTlsModeSchema = z.enum(mailTlsModes);
 export type MailTlsMode = z.infer<typeof mailTlsModeSchema>;
 
-export const mailTlsLabels: Readonly<Record<MailTlsMode, string>> = {
-  implicit: 'TLS implicite (SSL)',
-  starttls: 'STARTTLS obligatoire',
-  none: 'Sans chiffrement (serveur sur cette machine uniquement)',
-};
-
 export const mailboxMessages = {
   plaintextOffLoopback:
     'Sans chiffrement, le mot de passe circulerait en clair : ce mode n’est permis que pour un serveur sur cette machine (localhost).',

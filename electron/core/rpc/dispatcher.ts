@@ -3,6 +3,7 @@ import {
   appErrorSchema,
   callDef,
   fail,
+  internalError,
   isCallName,
   ok,
   validationError,
@@ -16,10 +17,6 @@ import { isPlainData } from './plain-data';
 export type Logger = (message: string, error: unknown) => void;
 
 const signInFirst = 'Votre session a expiré : reconnectez-vous.';
-const internal: AppError = {
-  code: 'internal',
-  message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
-};
 const unreadable: AppError = { code: 'validation', message: 'Certains champs ne sont pas valides.', fields: {} };
 
 /**
@@ -42,7 +39,7 @@ export async function dispatch(
     return await route(handlers, name, rawInput, caller, log);
   } catch (error) {
     safeLog(log, `call ${known ?? 'unknown'} failed`, error);
-    return fail(internal);
+    return fail(internalError);
   }
 }
 
@@ -65,11 +62,11 @@ async function route(handlers: Handlers, name: CallName, rawInput: unknown, call
     const refusal = refusalOf(error);
     if (refusal) return fail(refusal);
     safeLog(log, `call ${name} failed`, error);
-    return fail(internal);
+    return fail(internalError);
   }
   if (isPlainData(data)) return ok(data);
   safeLog(log, `call ${name} failed`, new Error('its answer is not plain data (cycle, BigInt, function, class…)'));
-  return fail(internal);
+  return fail(internalError);
 }
 
 /** A getter or a Proxy that throws while the schema reads it is an unreadable input, not a fault of ours. */
