@@ -2,20 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { mimeTypeOf } from '../security/mime-types';
 
 /** Resolves a URL path inside `root`, or null when it would leave it (`..`, encoded or not). */
 export function resolveInside(root: string, urlPath: string): string | null {
@@ -51,7 +38,7 @@ export async function serveStatic(
   }
   res.writeHead(200, {
     ...headers,
-    'Content-Type': mimeTypes[path.extname(resolved).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Type': mimeTypeOf(resolved),
     'Content-Length': String(info.size),
     // index.html names hashed assets: never cache it, cache the rest.
     'Cache-Control': resolved.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { protocol } from './electron-api';
 import { securityHeaders } from '../security/csp';
+import { mimeTypeOf } from '../security/mime-types';
 import { appHost, appScheme } from './app-origin';
 
 export { appEntryUrl, appHost, appOrigin, appScheme, isAppUrl } from './app-origin';
@@ -20,32 +21,6 @@ export function registerAppScheme(api: Pick<typeof protocol, 'registerSchemesAsP
     },
   ]);
 }
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export const mimeTypeOf = (file: string): string =>
-  mimeTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 function respond(status: number, body: Uint8Array | string | null, contentType = 'text/plain; charset=utf-8'): Response {
   return new Response(body, { status, headers: { ...securityHeaders(), 'Content-Type': contentType } });

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { protocol } from 'electron';
 import { contentSecurityPolicy, securityHeaders } from '../../electron/security/csp';
+import { mimeTypeOf } from '../../electron/security/mime-types';
 import {
   createAppRequestHandler,
   handleAppProtocol,
   isAppUrl,
-  mimeTypeOf,
   registerAppScheme,
   resolveAppFile,
 } from '../../electron/shell/app-protocol';
