@@ -8,11 +8,16 @@ import { z } from 'zod';
  */
 export const controlCharacterMessage = 'Ce champ ne peut pas contenir de caractères de contrôle.';
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const notOnOneLine = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-/** Text of several lines keeps its line feeds, and the tabs a paste from a spreadsheet brings. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const notInText = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** C0 and C1 controls and DEL, but for the tab and the line feed. */
+const controls = '\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f';
+/** What lays text out on several lines: tab, line feed, Unicode line and paragraph separators. */
+const layout = '\\u0009\\u000a\\u2028\\u2029';
+/** Bidi embeddings, overrides and isolates: they reorder what follows them. */
+const bidiControls = '\\u202a-\\u202e\\u2066-\\u2069';
+
+const notOnOneLine = new RegExp(`[${controls}${layout}${bidiControls}]`);
+/** Text of several lines keeps its layout (the tabs a paste from a spreadsheet brings too). */
+const notInText = new RegExp(`[${controls}${bidiControls}]`);
 
 export const isSingleLine = (text: string): boolean => !notOnOneLine.test(text);
 export const isCleanMultiLine = (text: string): boolean => !notInText.test(text);
@@ -32,3 +37,12 @@ export const singleLineText = (max: number) => refuseControlCharacters(z.string(
 
 /** Trimmed text of several lines, at most `max` characters. */
 export const multiLineText = (max: number) => refuseControlCharactersExceptLines(z.string().trim().max(max, tooLong(max)));
+
+const breaking = new RegExp(` *[${controls}${layout}]+ *`, 'g');
+const reordering = new RegExp(`[${bidiControls}]`, 'g');
+
+/**
+ * A stored value written where a line break would end it (a vCard line): breaks and controls become
+ * one space, bidi controls go. For rows stored before the rule above, or named by a mail's sender.
+ */
+export const toSingleLine = (text: string): string => text.replace(reordering, '').replace(breaking, ' ').trim();

@@ -12,7 +12,7 @@ import { contactSchema } from '../../shared/domain/contact-schema';
 import { mailboxCreateSchema } from '../../shared/domain/mailbox';
 import { replyInputSchema } from '../../shared/domain/reply';
 import { templateCreateSchema, themeCreateSchema } from '../../shared/domain/template';
-import { controlCharacterMessage, multiLineText, singleLineText } from '../../shared/domain/text-rules';
+import { controlCharacterMessage, multiLineText, singleLineText, toSingleLine } from '../../shared/domain/text-rules';
 import { issuesOf } from './field-issues';
 
 /** SPEC robustness (issue 11, point 7): a name is one line of visible text, whatever the form. */
@@ -56,6 +56,16 @@ describe('singleLineText and multiLineText', () => {
     for (const value of [hostile.cr, hostile.crlf, hostile.nul, hostile.escape, hostile.c1, hostile.rlo, hostile.isolate]) {
       expect(issuesOf(multiLineText(5000).safeParse(value)), JSON.stringify(value)).toEqual([['', message]]);
     }
+  });
+});
+
+describe('toSingleLine', () => {
+  it('puts a stored value on one line: breaks and controls become one space, bidi controls go', () => {
+    expect(Object.values(hostile).map(toSingleLine)).toEqual([
+      'Jean Dupont', 'Jean Dupont', 'Jean Dupont', 'Jean Dupont', 'Jean Dupont', 'Jean [31mDupont', 'Jean Dupont', 'Jean Dupont', 'JeanDupont', 'JeanDupont', 'JeanDupont', 'Jean Dupont',
+    ]);
+    expect(toSingleLine(' Lemaître \r\n Conseil ')).toBe('Lemaître Conseil');
+    expect(toSingleLine('Jean  Dupont')).toBe('Jean  Dupont');
   });
 });
 
