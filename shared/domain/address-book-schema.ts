@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { civilitySchema, optionalText, requiredEmail, requiredText } from './field-rules';
+import { singleLineText } from './text-rules';
 
 /**
  * An address-book entry (SPEC "Address book"): the centre's contacts and the addresses agents copy in.
@@ -10,7 +11,7 @@ import { civilitySchema, optionalText, requiredEmail, requiredText } from './fie
 export const addressBookEntrySchema = z.object({
   civility: civilitySchema,
   lastName: requiredText('Le nom est obligatoire.', 50),
-  firstName: z.string().trim().max(50, { error: '50 caractères au maximum.' }).default(''),
+  firstName: singleLineText(50).default(''),
   email: requiredEmail,
   organisation: optionalText(100),
 });

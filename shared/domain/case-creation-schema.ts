@@ -12,6 +12,7 @@ import {
   frenchDateRule,
   optionalEmail,
   optionalField,
+  optionalMultiLineText,
   optionalText,
   phoneRule,
   requiredText,
@@ -106,8 +107,8 @@ function customFieldRule(field: CreationField) {
     country: countryRule,
     select: optionalField(inList),
     text: optionalText(1000),
-    textarea: optionalText(5000),
-    richtext: optionalText(maxReplyHtml),
+    textarea: optionalMultiLineText(5000),
+    richtext: optionalMultiLineText(maxReplyHtml),
   };
   return rules[field.type];
 }
@@ -123,7 +124,7 @@ function creationFields(today: Date) {
     question: richText(creationMessages.question),
     requestAttachments: z.array(stagedAttachmentSchema).max(50, { error: '50 pièces jointes au maximum.' }).default([]),
     qualificationId: id('Qualification invalide.').nullable().default(null),
-    notepad: optionalText(5000),
+    notepad: optionalMultiLineText(5000),
     /** The reply; `to` absent means the contact's address. Only read by the reply actions. */
     response: replyInputSchema.default({ cc: [], bcc: [], html: '', attachments: [] }),
     action: z.enum(creationActions as [CaseAction, ...CaseAction[]], { error: creationMessages.action }),

@@ -6,6 +6,7 @@ import {
   frenchDateRule,
   optionalEmail,
   optionalField,
+  optionalMultiLineText,
   optionalText,
   phoneRule,
   requiredText,
@@ -48,7 +49,7 @@ export function contactSchema({ today }: { today: Date }) {
     contractNumber: optionalText(100),
     subscriberReference: optionalText(100),
     orderNumber: optionalText(100),
-    comment: optionalText(5000),
+    comment: optionalMultiLineText(5000),
   });
 }
 export type ContactSchema = ReturnType<typeof contactSchema>;

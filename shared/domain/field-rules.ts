@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDay, readFrenchDate } from './french-date';
+import { multiLineText, refuseControlCharacters, singleLineText, tooLong } from './text-rules';
 import type { Media } from './case-state';
 
 /**
@@ -19,8 +20,6 @@ export const civilitySchema = z
   .enum(civilities, { error: 'Choisissez une civilité dans la liste.' })
   .default('monsieur');
 
-const tooLong = (max: number) => ({ error: `${max} caractères au maximum.` });
-
 /** Forms send '' for an untouched field: blank and absent both mean "not given". */
 export function optionalField<T extends z.ZodType<unknown, string>>(rule: T) {
   return z
@@ -30,11 +29,15 @@ export function optionalField<T extends z.ZodType<unknown, string>>(rule: T) {
     .pipe(rule.optional());
 }
 
-export const optionalText = (max: number) => optionalField(z.string().trim().max(max, tooLong(max)));
+/** One line of text (`text-rules.ts`: no control characters). */
+export const optionalText = (max: number) => optionalField(singleLineText(max));
+
+/** A comment or a note: line feeds kept. */
+export const optionalMultiLineText = (max: number) => optionalField(multiLineText(max));
 
 /** `message` also covers an absent value: for the agent, missing and blank are the same mistake. */
 export const requiredText = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, { error: message }).max(max, tooLong(max));
+  refuseControlCharacters(z.string({ error: message }).trim().min(1, { error: message }).max(max, tooLong(max)));
 
 export const phoneMessages = {
   plus: 'Remplacez le + par 00 (ex. 0033…).',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityId, nameRule } from './admin/admin-fields';
+import { refuseControlCharacters } from './text-rules';
 
 /**
  * A centre's mailbox as the administrator sets it up (SPEC "Roles": mailboxes are theirs): where
@@ -42,7 +43,7 @@ const endpointFields = z.object({
     .regex(/^[A-Za-z0-9.:[\]-]+$/, { error: mailboxMessages.hostInvalid }),
   port: z.number({ error: mailboxMessages.portInvalid }).int({ error: mailboxMessages.portInvalid }).min(1, { error: mailboxMessages.portInvalid }).max(65535, { error: mailboxMessages.portInvalid }),
   tls: mailTlsModeSchema,
-  user: z.string({ error: mailboxMessages.userRequired }).trim().min(1, { error: mailboxMessages.userRequired }).max(320),
+  user: refuseControlCharacters(z.string({ error: mailboxMessages.userRequired }).trim().min(1, { error: mailboxMessages.userRequired }).max(320)),
 });
 
 /** One server of a mailbox (IMAP or SMTP). Plaintext is refused on the `tls` field off loopback. */
@@ -53,7 +54,7 @@ export const mailEndpointSchema = endpointFields.superRefine((endpoint, ctx) => 
 });
 export type MailEndpoint = z.output<typeof mailEndpointSchema>;
 
-const folderName = z.string().trim().min(1, { error: mailboxMessages.folderRequired }).max(200);
+const folderName = refuseControlCharacters(z.string().trim().min(1, { error: mailboxMessages.folderRequired }).max(200));
 const passwordRule = z
   .string({ error: mailboxMessages.passwordRequired })
   .min(1, { error: mailboxMessages.passwordRequired })

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { stagedAttachmentSchema } from './attachment';
 import { normalizeEmail, requiredEmail } from './field-rules';
+import { singleLineText } from './text-rules';
 
 /** A recipient as the composer sends it: an address, and the name picked from the address book. */
 export const mailAddressSchema = z.object({
-  name: z.string().trim().max(200, { error: '200 caractères au maximum.' }).optional(),
+  name: singleLineText(200).optional(),
   address: requiredEmail,
 });
 export type MailAddressInput = z.output<typeof mailAddressSchema>;

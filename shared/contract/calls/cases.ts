@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actResultSchema, caseDetailSchema, messageSourceSchema, notepadEntrySchema } from '../../domain/case-detail';
 import { approveChoices, caseActionSchema } from '../../domain/case-actions';
 import { replyInputSchema } from '../../domain/reply';
+import { refuseControlCharactersExceptLines } from '../../domain/text-rules';
 import { call } from '../define';
 
 const caseId = z.number({ error: 'Dossier invalide.' }).int().positive({ error: 'Dossier invalide.' });
@@ -18,7 +19,7 @@ export const caseActInputSchema = z.object({
   action: caseActionSchema,
   reply: replyInputSchema.optional(),
   /** The supervisor's reason for `reject`, added to the notepad. */
-  comment: z.string().max(5000, { error: '5000 caractères au maximum.' }).optional(),
+  comment: refuseControlCharactersExceptLines(z.string().max(5000, { error: '5000 caractères au maximum.' })).optional(),
   targetAgentId: z.number().int().positive({ error: 'Agent invalide.' }).optional(),
   /** `approve` only: where the case goes once the held reply is sent (closed when absent). */
   approveAs: z.enum(approveChoices).optional(),
@@ -27,11 +28,13 @@ export type CaseActInput = z.output<typeof caseActInputSchema>;
 
 export const noteInputSchema = z.object({
   caseId,
-  text: z
-    .string({ error: 'Saisissez la note.' })
-    .trim()
-    .min(1, { error: 'Saisissez la note.' })
-    .max(5000, { error: '5000 caractères au maximum.' }),
+  text: refuseControlCharactersExceptLines(
+    z
+      .string({ error: 'Saisissez la note.' })
+      .trim()
+      .min(1, { error: 'Saisissez la note.' })
+      .max(5000, { error: '5000 caractères au maximum.' }),
+  ),
 });
 
 export const qualificationInputSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseControlCharacters, refuseControlCharactersExceptLines } from '../text-rules';
 
 /** Pieces every administration form shares, so that each refuses the same mistakes in the same words. */
 
@@ -11,17 +12,17 @@ export const idInput = z.object({ id: entityId });
 
 /** A name shown in lists: trimmed, required, bounded. */
 export const nameRule = (message: string, max = 100) =>
-  z
-    .string({ error: message })
-    .trim()
-    .min(1, { error: message })
-    .max(max, { error: `${max} caractères au maximum.` });
+  refuseControlCharacters(
+    z
+      .string({ error: message })
+      .trim()
+      .min(1, { error: message })
+      .max(max, { error: `${max} caractères au maximum.` }),
+  );
 
 /** Free text the administrator may leave blank: blank is stored as null (nothing to send, nothing to show). */
 export const optionalLongText = (max: number) =>
-  z
-    .string()
-    .max(max, { error: `${max} caractères au maximum.` })
+  refuseControlCharactersExceptLines(z.string().max(max, { error: `${max} caractères au maximum.` }))
     .nullable()
     .default(null)
     .transform((text) => (text?.trim() ? text : null));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mediaSchema } from '../case-state';
+import { refuseControlCharacters } from '../text-rules';
 import { entityId, nameRule } from './admin-fields';
 
 /** Same list as the `form_fields.type` column (a core test keeps them equal). */
@@ -42,7 +43,7 @@ export const formFieldInputSchema = z
     label: nameRule(formMessages.labelRequired),
     type: formFieldTypeSchema,
     required: z.boolean().default(false),
-    options: z.array(z.string().trim().min(1).max(100)).max(200).nullable().default(null),
+    options: z.array(refuseControlCharacters(z.string().trim().min(1).max(100))).max(200).nullable().default(null),
   })
   .superRefine((field, ctx) => {
     const hasOptions = (field.options?.length ?? 0) > 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseControlCharacters } from '../text-rules';
 import { distinctIds, entityId, nameRule, optionalId } from './admin-fields';
 
 /** Same shapes as the `routing_rules.conditions` JSON column (the core assigns one to the other). */
@@ -19,7 +20,7 @@ export const routingMessages = {
 export const routingConditionSchema = z.object({
   field: z.enum(routingFields),
   operator: z.enum(routingOperators),
-  value: z.string().trim().min(1, { error: routingMessages.valueRequired }).max(500),
+  value: refuseControlCharacters(z.string().trim().min(1, { error: routingMessages.valueRequired }).max(500)),
 });
 
 /** 0 is the default of every case; a rule may raise it up to 9 (most urgent). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refuseControlCharacters } from '../text-rules';
 import { isCountryCode } from './country-codes';
 
 export const settingsMessages = {
@@ -33,10 +34,8 @@ export const settingsSchema = z.object({
     .min(0, { error: 'Saisissez un nombre positif ou nul.' })
     .max(50, { error: '50 au maximum.' }),
   /** A local language-model endpoint for suggestions; null (the default) keeps it off. */
-  localModelUrl: z
-    .string()
-    .trim()
-    .max(500)
+  // The URL parser drops CR, LF and tabs: refused first, so what is stored is what was checked.
+  localModelUrl: refuseControlCharacters(z.string().trim().max(500))
     .refine(isLoopbackHttpUrl, { error: settingsMessages.localModelUrl })
     .nullable(),
 });

@@ -1,9 +1,21 @@
 import ICAL from 'ical.js';
 import type { AddressBookEntryView } from '../../../../shared/domain/address-book-view';
+import { toSingleLine } from '../../../../shared/domain/text-rules';
 import { civilityAbbreviations } from './entry-fields';
 
-/** One vCard 4 (RFC 6350) per entry; ical.js escapes `;` `,` and folds long lines. */
-function toCard(entry: AddressBookEntryView): ICAL.Component {
+/**
+ * One vCard 4 (RFC 6350) per entry; ical.js escapes `;` `,` `\n` and folds long lines, but writes a
+ * CR as it is, which ends the line for every reader: a stored value (typed before names refused
+ * control characters, or a mail sender's name) goes on one line first.
+ */
+function toCard(stored: AddressBookEntryView): ICAL.Component {
+  const entry = {
+    ...stored,
+    lastName: toSingleLine(stored.lastName),
+    firstName: toSingleLine(stored.firstName),
+    email: toSingleLine(stored.email),
+    organisation: stored.organisation === null ? null : toSingleLine(stored.organisation),
+  };
   const card = new ICAL.Component('vcard');
   card.addPropertyWithValue('version', '4.0');
   card.addPropertyWithValue('fn', [entry.firstName, entry.lastName].filter(Boolean).join(' '));
