@@ -1,13 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { fail, type Envelope, type WsServerMessage } from '../../shared/contract';
+import { fail, maxFrameBytes, type Envelope, type WsServerMessage } from '../../shared/contract';
 import type { Connection, Core } from '../core/create-core';
 import { isAdmittedUpgrade, type HostIdentity } from './host-guard';
 import { parseRequest } from './ws-request';
-
-/** Attachments will travel as base64 in calls: large enough for them, bounded against abuse. */
-const maxMessageBytes = 64 * 1024 * 1024;
 
 /** 1003: the endpoint received data it cannot accept (RFC 6455 §7.4.1). */
 const unacceptable = 1003;
@@ -30,7 +27,8 @@ export interface WsEndpoint {
  * the worst it gets is its own socket closed, never the host ended for every other tab.
  */
 export function createWsEndpoint(core: Core, identity: () => HostIdentity): WsEndpoint {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  // `ws` refuses a larger frame from its header (1009), before buffering it, let alone parsing it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     const _address = peerAddress(req);

@@ -1,5 +1,5 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from './electron-api';
-import { fail, type Envelope } from '../../shared/contract';
+import { exceedsFrameLimit, fail, frameTooLarge, type Envelope } from '../../shared/contract';
 import type { Connection, Core } from '../core/create-core';
 import { ipcChannels } from './ipc-channels';
 import { isTrustedSender } from './sender-check';
@@ -13,6 +13,26 @@ const internal = fail({
   code: 'internal',
   message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
 });
+
+const unreadable = fail({
+  code: 'validation',
+  message: 'Données illisibles : la demande n’a pas été traitée.',
+});
+
+/**
+ * The call judged as the browser host judges its frames: by the size of its JSON, over the same
+ * limit. IPC's structured clone carries what JSON cannot (cycles, BigInt): refused as well, so that
+ * no input reaches the core over one transport that the other would not carry.
+ */
+function refusedFrame(name: unknown, input: unknown): Envelope<never> | null {
+  let text: string;
+  try {
+    text = JSON.stringify({ call: name, input }) ?? '';
+  } catch {
+    return unreadable;
+  }
+  return exceedsFrameLimit(text) ? frameTooLarge : null;
+}
 
 type WindowLike = Pick<BrowserWindow, 'isDestroyed' | 'webContents'>;
 
@@ -53,6 +73,8 @@ export function bindIpc(
 
   ipcMain.handle(ipcChannels.call, async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!trusted(event)) return forbidden;
+    const refused = refusedFrame(name, input);
+    if (refused) return refused;
     try {
       return await connectionFor(event.sender).call(name, input);
     } catch {
