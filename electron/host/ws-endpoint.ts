@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { fail, maxFrameBytes, type Envelope, type WsServerMessage } from '../../shared/contract';
 import type { Connection, Core } from '../core/create-core';
-import { isAdmittedUpgrade, type HostIdentity } from './host-guard';
+import { isAdmittedUpgrade, peerAddress, type HostIdentity } from './host-guard';
 import { parseRequest } from './ws-request';
 
 /** 1003: the endpoint received data it cannot accept (RFC 6455 §7.4.1). */
@@ -94,9 +94,4 @@ function encode(message: WsServerMessage): string | null {
     console.error('[host] a message could not be encoded', error);
     return 'id' in message ? JSON.stringify({ id: message.id, result: internal satisfies Envelope<never> }) : null;
   }
-}
-
-/** The peer's IP, an IPv4 client seen through an IPv6 socket written as plain IPv4. */
-export function peerAddress(req: IncomingMessage): string {
-  return (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 }
