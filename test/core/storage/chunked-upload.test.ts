@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, bytesSource, uploadFile } from '../../../shared/contract';
 import { uploadChunkBytes } from '../../../shared/domain/attachment';
 import { createCore } from '../../../electron/core/create-core';
-import { uploadIdleMs } from '../../../electron/core/services/attachments/chunked-uploads';
+import { maxOpenUploadsPerAgent, uploadIdleMs } from '../../../electron/core/services/attachments/chunked-uploads';
 import { createBlobStore } from '../../../electron/core/storage/blob-store';
 import { migrationsFolder } from '../temp-database';
 import { apiOf } from '../../support/connection-api';
@@ -172,10 +172,16 @@ describe('a file uploaded in pieces', () => {
     });
   });
 
-  it('limits the uploads an agent keeps open', async () => {
+  it('limits the uploads an agent keeps open, even started all at once', async () => {
     const camille = await t.as('camille');
-    for (let i = 0; i < 8; i += 1) await ok(camille, 'attachments.uploadStart', { name: `f${i}.bin`, size: 1 });
-    expect(await refusal(camille, 'attachments.uploadStart', { name: 'f9.bin', size: 1 })).toMatchObject({ code: 'refused' });
+    const starts = await Promise.all(
+      Array.from({ length: maxOpenUploadsPerAgent + 2 }, (_, i) => camille.call('attachments.uploadStart', { name: `f${i}.bin`, size: 1 })),
+    );
+    expect(starts.filter((result) => result.ok)).toHaveLength(maxOpenUploadsPerAgent);
+    expect(starts.filter((result) => !result.ok)).toEqual(
+      Array(2).fill({ ok: false, error: { code: 'refused', message: 'Trop de fichiers en cours d’envoi : attendez la fin des envois commencés.' } }),
+    );
+    expect(partFiles()).toHaveLength(maxOpenUploadsPerAgent);
     await ok(await t.as('lucas'), 'attachments.uploadStart', { name: 'autre.bin', size: 1 });
   });
 

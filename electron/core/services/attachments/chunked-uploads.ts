@@ -78,14 +78,9 @@ export function createChunkedUploads(deps: { blobs: BlobStore; dataDir: string; 
       if (mine >= maxOpenUploadsPerAgent) {
         throw refused('Trop de fichiers en cours d’envoi : attendez la fin des envois commencés.');
       }
-      folderReady ??= prepareFolder(folder, () => new Set([...open.values()].map((upload) => upload.file))).catch((error: unknown) => {
-        folderReady = null;
-        throw error;
-      });
-      await folderReady;
       const id = randomBytes(16).toString('hex');
       const file = path.join(folder, `${id}.part`);
-      await writeFile(file, '', { mode: 0o600, flag: 'wx' });
+      // Counted from now on, before any await: simultaneous starts cannot pass the limit together.
       open.set(id, {
         id,
         agentId,
@@ -99,6 +94,18 @@ export function createChunkedUploads(deps: { blobs: BlobStore; dataDir: string; 
         touchedAt: deps.clock.now().getTime(),
         writing: Promise.resolve(),
       });
+      try {
+        // Once, before the first file: the leftovers are files, this upload's is not written yet.
+        folderReady ??= prepareFolder(folder).catch((error: unknown) => {
+          folderReady = null;
+          throw error;
+        });
+        await folderReady;
+        await writeFile(file, '', { mode: 0o600, flag: 'wx' });
+      } catch (error) {
+        open.delete(id);
+        throw error;
+      }
       return { uploadId: id };
     },
 
@@ -158,11 +165,11 @@ export function createChunkedUploads(deps: { blobs: BlobStore; dataDir: string; 
  * removed once idle for longer than an upload may be. Their age is read from the file system, so it
  * is measured against the wall clock; the mail process's core shares the folder but never uploads.
  */
-async function prepareFolder(folder: string, inUse: () => ReadonlySet<string>): Promise<void> {
+async function prepareFolder(folder: string): Promise<void> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
   for (const name of await readdir(folder)) {
     const file = path.join(folder, name);
-    if (!name.endsWith('.part') || inUse().has(file)) continue;
+    if (!name.endsWith('.part')) continue;
     const info = await stat(file).catch(() => null);
     if (info && Date.now() - info.mtimeMs > uploadIdleMs) await rm(file, { force: true });
   }
