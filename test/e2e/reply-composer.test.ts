@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../shared/contract';
+import { bytesSource, createApi, uploadFile, type Api } from '../../shared/contract';
 import { tinyPng } from '../core/mail/outbox/outbox-world';
 import { launchChromium } from '../rig';
 import { startApp, type AppUnderTest } from '../support/app-under-test';
@@ -50,11 +50,7 @@ describe('replying to a contact', () => {
     // 19 Mo of files, above the 18 Mo most servers take once encoded: joined to the draft through
     // the contract (moving 19 Mo through the page's file input is the slow part, not the journey's).
     const api = await signedInApi('Camille Martin');
-    const scan = await api.attachments.upload({
-      name: 'scan-factures-2024.pdf',
-      mediaType: 'application/pdf',
-      dataBase64: Buffer.alloc(19 * 1024 * 1024, 0x25).toString('base64'),
-    });
+    const scan = await uploadFile(api, bytesSource('scan-factures-2024.pdf', 'application/pdf', Buffer.alloc(19 * 1024 * 1024, 0x25)));
     const { version } = await api.cases.get({ caseId });
     await api.cases.act({ caseId, version, action: 'save_draft', reply: { html: '', attachments: [scan] } });
 

@@ -6,6 +6,7 @@ import { createAddressBookService } from './address-book/address-book-service';
 import { createAdminService } from './admin/admin-service';
 import { createAttachmentFiles } from './attachment-files';
 import { createAttachmentService } from './attachment-service';
+import { createChunkedUploads } from './attachments/chunked-uploads';
 import { createCaseSearch } from './case-search';
 import { createCaseService } from './cases/case-service';
 import { createContactService } from './contacts/contact-service';
@@ -38,6 +39,7 @@ export function createServices(deps: ServiceDeps) {
     desks: createDeskService(deps.db),
     caseSearch: createCaseSearch(deps.db),
     attachments: createAttachmentService(createBlobStore(deps.dataDir)),
+    uploads: createChunkedUploads({ blobs: createBlobStore(deps.dataDir), dataDir: deps.dataDir, clock: deps.clock }),
     attachmentFiles: createAttachmentFiles(deps),
     cases: createCaseService(deps),
     contacts: createContactService(deps),

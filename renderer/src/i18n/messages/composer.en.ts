@@ -32,6 +32,7 @@ export const composerEn: typeof composerFr = {
   attachments: {
     add: 'Attach files',
     uploading: 'Uploading files…',
+    uploadingFile: 'Uploading {name}: {percent}%',
     remove: 'Remove {name}',
     drop: 'or drop them here',
     total: 'Total: {size}',

@@ -31,6 +31,7 @@ export const composerFr = {
   attachments: {
     add: 'Joindre des fichiers',
     uploading: 'Envoi des fichiers…',
+    uploadingFile: 'Envoi de {name} : {percent} %',
     remove: 'Retirer {name}',
     drop: 'ou déposez-les ici',
     total: 'Total : {size}',

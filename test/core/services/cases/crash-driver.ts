@@ -7,11 +7,13 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { CaseAction } from '../../../../shared/domain/case-actions';
 import type { CaseDetail } from '../../../../shared/domain/case-detail';
+import { bytesSource, uploadFile } from '../../../../shared/contract';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import { createCore, type Connection, type Core } from '../../../../electron/core/create-core';
 import { settings } from '../../../../electron/core/db/schema';
 import { defaultReplyMailboxSetting } from '../../../../electron/core/services/cases/sending-mailbox';
 import { eq } from 'drizzle-orm';
+import { apiOf } from '../../../support/connection-api';
 import { addDefaultMailbox, people } from './case-fixture';
 
 const [dataDir, migrationsFolder] = process.argv.slice(2) as [string, string];
@@ -42,8 +44,7 @@ async function data<T>(promise: Promise<{ ok: true; data: unknown } | { ok: fals
 }
 
 async function upload(connection: Connection): Promise<StagedAttachment | null> {
-  const content = randomBytes(64).toString('base64');
-  return data(connection.call('attachments.upload', { name: 'piece.bin', mediaType: 'application/octet-stream', dataBase64: content }));
+  return uploadFile(apiOf(connection), bytesSource('piece.bin', 'application/octet-stream', randomBytes(64))).catch(() => null);
 }
 
 async function command(connection: Connection, view: CaseDetail, action: CaseAction) {

@@ -108,5 +108,3 @@ export function newCase(centre: CreationCentre, changes: Partial<CaseCreationInp
     ...changes,
   };
 }
-
-export const base64 = (text: string) => Buffer.from(text).toString('base64');

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesSource, uploadFile } from '../../../../shared/contract';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import type { OutgoingMail } from '../../../../electron/core/db/schema';
+import { apiOf } from '../../../support/connection-api';
 import { caseBySubject, contactEmail, ok, refusal, startDemoCore, type CaseCore } from '../cases/case-fixture';
 
 /** SPEC "Replying": the preview shows exactly what the contact will receive. */
@@ -14,7 +16,7 @@ afterEach(() => t.dispose());
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
 async function upload(name: string, mediaType: string, content: Buffer): Promise<StagedAttachment> {
-  return ok(await t.as('camille'), 'attachments.upload', { name, mediaType, dataBase64: content.toString('base64') });
+  return uploadFile(apiOf(await t.as('camille')), bytesSource(name, mediaType, content));
 }
 
 async function aReply(to: string) {
@@ -105,7 +107,7 @@ describe('replies.draftImages', () => {
   it('gives a colleague the draft’s inline images, and nothing to whoever cannot read the case', async () => {
     const row = caseBySubject(t.core, 'Retard de livraison sur chantier');
     const lucas = await t.as('lucas');
-    const logo = { ...(await ok(lucas, 'attachments.upload', { name: 'plan.png', mediaType: 'image/png', dataBase64: png.toString('base64') })), contentId: 'plan@ud' };
+    const logo = { ...(await uploadFile(apiOf(lucas), bytesSource('plan.png', 'image/png', png))), contentId: 'plan@ud' };
     const reply = { to: { address: contactEmail(t.core, row.id) }, html: '<p>Le plan :</p><img src="cid:plan@ud">', attachments: [logo] };
     await ok(lucas, 'cases.act', { caseId: row.id, version: row.version, action: 'save_draft', reply });
 
