@@ -6,7 +6,6 @@ import type { BatchLimits } from './imap/uid-batches';
 import { createIngestSink } from './ingest/create-ingest-sink';
 import { createWaitingMessageSender } from './ingest/waiting-messages';
 import { createOutboxWorker } from './outbox/outbox-worker';
-import { createOversizeNotifier } from './oversize-notice/oversize-notifier';
 
 export interface MailRuntimeOptions {
   /** Extra trust for servers with a private certificate authority. */
@@ -32,7 +31,6 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
   const { db, clock, events, secrets, notifier, dataDir } = core;
   const log = options.log ?? ((message, error) => console.error(`[mail] ${message}`, error));
   const tls = options.tls ? { tls: options.tls } : {};
-  const oversize = createOversizeNotifier({ db, clock, secrets, dataDir, trust: options.tls ?? {}, log });
   const sync = createMailSyncManager({
     db,
     events,
@@ -40,7 +38,6 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     clock,
     sink: createIngestSink({ db, clock, events, dataDir }),
     blobs: createBlobStore(dataDir),
-    onOversize: (report) => oversize.notify(report),
     ...(options.limits ? { limits: options.limits } : {}),
     ...tls,
   });
@@ -66,7 +63,6 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
       clearInterval(timer);
       stopListening();
       await Promise.all([sync.stop(), outbox.stop()]);
-      await oversize.stop();
     },
   };
 }
