@@ -36,7 +36,9 @@ describe('a message too large to download', () => {
     expect(detail.contact.email).toBe(nora.user);
     const [received] = detail.messages.filter((message) => message.direction === 'in');
     expect(received).toMatchObject({ from: { name: 'Nora Petit', address: nora.user }, subject: 'Mes justificatifs', html: null });
-    expect(received?.text).toMatch(/^Message trop volumineux \(4\d Ko\) : le contenu n’a pas été téléchargé\.$/);
+    expect(received?.text).toMatch(
+      /^Message trop volumineux \(4\d Ko\) : le contenu n’a pas été téléchargé\. Il est resté tel quel sur le serveur de messagerie \(dossier INBOX\), où un logiciel de messagerie peut l’ouvrir\.$/,
+    );
     expect(await world.agent.cases.messageSource({ messageId: received!.id })).toMatchObject({ source: expect.not.stringContaining('xxxx') });
 
     // Durable: an outbox row of the case, sent once, threaded under Nora's message; no acknowledgement beside it.

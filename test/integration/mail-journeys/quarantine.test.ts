@@ -51,7 +51,7 @@ describe('every message the sync does not file in a case is in the quarantine, a
       ['no_sender', 'Sans expéditeur'],
       ['own_address', 'Note interne'],
     ]);
-    expect(entries[0]?.reason.detail).toMatch(/^Message trop volumineux \(\d+ Ko\) : le contenu n’a pas été téléchargé\. Source illisible/);
+    expect(entries[0]?.reason.detail).toMatch(/^Message trop volumineux \(\d+ Ko\) : le contenu n’a pas été téléchargé\. Il est resté .* Source illisible/);
     // Eight delivered: four in three cases, four in quarantine, none lost, none in both.
     const incoming = async (caseId: number) => (await supervisor.cases.get({ caseId })).messages.filter((message) => message.direction === 'in').length;
     const inCases = await Promise.all([openedCase, await world.caseOf(away), hugeCase].map(incoming));

@@ -7,8 +7,13 @@ export function frenchSize(bytes: number): string {
   return `${(bytes / megabyte).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
 
-/** The text an over-size message is filed with, where its body would be. */
-export const oversizeNote = (size: number) => `Message trop volumineux (${frenchSize(size)}) : le contenu n’a pas été téléchargé.`;
+/**
+ * The text an over-size message is filed with, where its body would be: why there is none, and
+ * where the whole message still is (the sync leaves mail on the server as it found it).
+ */
+export const oversizeNote = (size: number, folder: string) =>
+  `Message trop volumineux (${frenchSize(size)}) : le contenu n’a pas été téléchargé. ` +
+  `Il est resté tel quel sur le serveur de messagerie (dossier ${folder}), où un logiciel de messagerie peut l’ouvrir.`;
 
 export interface OversizeInput {
   mailboxId: number;
@@ -31,7 +36,7 @@ export interface OversizeInput {
 export async function oversizeMail(input: OversizeInput, deps: ParseDeps): Promise<ParsedSource> {
   const { headers, size, limit, ...where } = input;
   const parsed = await parseMessage(headers, { ...where, internalDate: null }, deps);
-  const note = oversizeNote(size);
+  const note = oversizeNote(size, where.folder);
   if (parsed.kind === 'unparseable') return { ...parsed, reason: `${note} ${parsed.reason}` };
   return { kind: 'mail', mail: { ...parsed.mail, text: note, html: null, attachments: [], rawSize: size, tooLarge: { size, limit } } };
 }

@@ -154,7 +154,7 @@ describe('syncFolder', () => {
     expect(tooBig).toMatchObject({
       subject: 'gros fichier',
       from: { name: 'Client 3', address: 'client3@example.fr' },
-      text: expect.stringMatching(/^Message trop volumineux \(29\d Ko\) : le contenu n’a pas été téléchargé\.$/),
+      text: expect.stringMatching(/^Message trop volumineux \(29\d Ko\) : le contenu n’a pas été téléchargé\. Il est resté tel quel sur le serveur de messagerie \(dossier INBOX\)/),
       html: null,
       attachments: [],
       tooLarge: { size: tooBig!.rawSize, limit: 100_000 },
