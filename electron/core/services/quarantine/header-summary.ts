@@ -45,12 +45,12 @@ export function headerBlock(head: Buffer): Buffer {
 }
 
 /**
- * Date, sender (From, else Reply-To) and subject of a source, parsed from its header block alone
+ * Date, sender (From, else Reply-To) and subject of a source (or its first bytes), parsed from its header block alone
  * (mailparser decodes encoded words and addresses). A block that says nothing gives empty fields:
  * the list still shows the message, its reason and its size.
  */
 export async function summarize(head: Buffer): Promise<HeaderSummary> {
-  const parsed = await simpleParser(Buffer.concat([headerBlock(head), Buffer.from('\r\n\r\n')]), {
+  const parsed = await simpleParser(Buffer.concat([headerBlock(head.subarray(0, headLimit)), Buffer.from('\r\n\r\n')]), {
     skipHtmlToText: true,
     skipTextToHtml: true,
     skipImageLinks: true,

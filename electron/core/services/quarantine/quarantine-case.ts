@@ -7,7 +7,7 @@ import { quarantineReasonTexts } from '../../../../shared/domain/quarantine';
 import type { MailAddress } from '../../db/tables/json-types';
 import { messages, quarantine, queues } from '../../db/schema';
 import type { IncomingMail } from '../../mail/incoming-mail';
-import { automaticKind, senderOf } from '../../mail/ingest/auto-reply';
+import { automaticKind } from '../../mail/ingest/auto-reply';
 import { messageKey } from '../../mail/ingest/message-key';
 import { openCase, type Opened } from '../../mail/ingest/new-case';
 import { ownAddresses } from '../../mail/ingest/own-addresses';
@@ -17,7 +17,7 @@ import { invalidField, notFound } from '../access';
 import { currentRights } from '../admin/agent-grants';
 import { addNote } from '../cases/case-notes';
 import { loadCase } from '../cases/case-rows';
-import { headerBlock, summarize } from './header-summary';
+import { summarize, type HeaderSummary } from './header-summary';
 import type { QuarantineDeps } from './quarantine-deps';
 import { loadWaiting, sourceFile, type QuarantineRow } from './quarantine-rows';
 
@@ -41,8 +41,7 @@ function emailQueue(deps: QuarantineDeps, queueId: number): number {
  * A source no parser could read still becomes a message of the case: subject and sender from
  * whatever headers could be read, a text saying why there is no body, the source joined as a file.
  */
-async function unreadableMail(row: QuarantineRow, raw: Buffer, rawSha256: string): Promise<IncomingMail> {
-  const summary = await summarize(headerBlock(raw.subarray(0, 64 * 1024)));
+function unreadableMail(row: QuarantineRow, raw: Buffer, rawSha256: string, summary: HeaderSummary): IncomingMail {
   return {
     mailboxId: row.mailboxId,
     folder: row.folder,
@@ -66,18 +65,14 @@ async function unreadableMail(row: QuarantineRow, raw: Buffer, rawSha256: string
   };
 }
 
-async function mailOf(deps: QuarantineDeps, row: QuarantineRow): Promise<IncomingMail> {
-  const raw = await readFile(sourceFile(deps.dataDir, row)).catch(() => {
-    throw notFound('La source de ce message est introuvable dans les données du centre.');
-  });
+async function mailOf(deps: QuarantineDeps, row: QuarantineRow, raw: Buffer, summary: HeaderSummary): Promise<IncomingMail> {
   const place = { mailboxId: row.mailboxId, folder: row.folder, uidValidity: row.uidValidity, uid: row.uid };
   const parsed = await parseMessage(raw, { ...place, internalDate: new Date(row.receivedAt) }, deps);
-  return parsed.kind === 'mail' ? parsed.mail : unreadableMail(row, raw, parsed.rawSha256);
+  return parsed.kind === 'mail' ? parsed.mail : unreadableMail(row, raw, parsed.rawSha256, summary);
 }
 
 /** The contact: the address the supervisor typed (with the sender's name if it is the sender), else the sender. */
-function contactOf(mail: IncomingMail, typed: string | undefined): MailAddress {
-  const sender = senderOf(mail);
+function contactOf(sender: MailAddress | null, typed: string | undefined): MailAddress {
   if (!typed) {
     if (sender) return sender;
     throw invalidField('contactEmail', 'Ce message n’a pas d’expéditeur : indiquez l’adresse e-mail du contact.');
@@ -103,8 +98,14 @@ function assertNotFiled(deps: QuarantineDeps, row: QuarantineRow): void {
  */
 export async function createCaseFrom(deps: QuarantineDeps, id: number, request: CaseRequest, agent: AgentSummary): Promise<Opened> {
   const queueId = emailQueue(deps, request.queueId);
-  const mail = await mailOf(deps, loadWaiting(deps.db, id));
-  const sender = contactOf(mail, request.contactEmail);
+  const waiting = loadWaiting(deps.db, id);
+  const raw = await readFile(sourceFile(deps.dataDir, waiting)).catch(() => {
+    throw notFound('La source de ce message est introuvable dans les données du centre.');
+  });
+  const summary = await summarize(raw);
+  // Judged before the parser stores the source's parts: a refused call leaves no file behind either.
+  const sender = contactOf(summary.sender, request.contactEmail);
+  const mail = await mailOf(deps, waiting, raw, summary);
   const { db, clock } = deps;
   const create = db.sqlite.transaction(() => {
     const row = loadWaiting(db, id);
