@@ -6,13 +6,17 @@ import CreateCaseView from './views/CreateCaseView.vue';
 import ContactsView from './views/ContactsView.vue';
 import AddressBookView from './views/AddressBookView.vue';
 import DeskView from './views/DeskView.vue';
+import QuarantineView from './views/QuarantineView.vue';
 import SignInView from './views/SignInView.vue';
+import { can, type Right } from '../../shared/domain/rights';
 import { adminRoute, administrationGuard } from './views/admin/admin-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a signed-in agent. */
     public?: boolean;
+    /** Only for roles with this right (the core refuses the calls to anyone else anyway). */
+    right?: Right;
   }
 }
 
@@ -47,6 +51,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       { path: '/creer-dossier', name: 'create-case', component: CreateCaseView },
       { path: '/contacts', name: 'contacts', component: ContactsView },
       { path: '/carnet-d-adresses', name: 'address-book', component: AddressBookView },
+      { path: '/quarantaine', name: 'quarantine', component: QuarantineView, meta: { right: 'manage_quarantine' } },
       adminRoute,
       { path: '/:unknown(.*)*', redirect: homeRoute },
     ],
@@ -64,6 +69,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       return { name: 'sign-in', query: deepLink ? { redirect: to.fullPath } : {} };
     }
     if (to.name === 'desk' && to.params.desk === 'validation' && !session.isSupervisor) return homeRoute;
+    if (to.meta.right && !can({ role: session.agent.role }, to.meta.right)) return homeRoute;
     return true;
   });
 

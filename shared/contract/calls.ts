@@ -7,6 +7,7 @@ import { contactCalls } from './calls/contacts';
 import { creationCalls } from './calls/creation';
 import { deskCalls } from './calls/desk';
 import { mailboxCalls } from './calls/mailboxes';
+import { quarantineCalls } from './calls/quarantine';
 import { sessionCalls } from './calls/session';
 import { syncCalls } from './calls/sync';
 import { templateCalls } from './calls/templates';
@@ -30,6 +31,7 @@ export const calls = {
   replies: replyCalls,
   addressBook: addressBookCalls,
   sync: syncCalls,
+  quarantine: quarantineCalls,
 } as const;
 
 export type Calls = typeof calls;

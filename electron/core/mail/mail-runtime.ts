@@ -7,7 +7,6 @@ import type { BatchLimits } from './imap/uid-batches';
 import { createIngestSink } from './ingest/create-ingest-sink';
 import { createWaitingMessageSender } from './ingest/waiting-messages';
 import { createOutboxWorker } from './outbox/outbox-worker';
-import { createOversizeNotifier } from './oversize-notice/oversize-notifier';
 
 export interface MailRuntimeOptions {
   /** Extra trust for servers with a private certificate authority. */
@@ -33,7 +32,6 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
   const { db, clock, events, secrets, notifier, dataDir } = core;
   const log = options.log ?? core.log.scoped('mail').error;
   const tls = options.tls ? { tls: options.tls } : {};
-  const oversize = createOversizeNotifier({ db, clock, secrets, dataDir, trust: options.tls ?? {}, log });
   const sync = createMailSyncManager({
     db,
     events,
@@ -41,7 +39,6 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     clock,
     sink: createIngestSink({ db, clock, events, dataDir }),
     blobs: createBlobStore(dataDir),
-    onOversize: (report) => oversize.notify(report),
     ...(options.limits ? { limits: options.limits } : {}),
     ...tls,
   });
@@ -69,7 +66,6 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
       stopListening();
       await Promise.all([sync.stop(), outbox.stop()]);
       stopJournal();
-      await oversize.stop();
     },
   };
 }

@@ -9,6 +9,7 @@ import { contactHandlers } from './handlers/contacts';
 import { creationHandlers } from './handlers/creation';
 import { deskHandlers } from './handlers/desk';
 import { mailboxHandlers } from './handlers/mailboxes';
+import { quarantineHandlers } from './handlers/quarantine';
 import { sessionHandlers } from './handlers/session';
 import { syncHandlers } from './handlers/sync';
 import { templateHandlers } from './handlers/templates';
@@ -36,5 +37,6 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     addressBook: addressBookHandlers(services),
     replies: replyHandlers(services),
     sync: syncHandlers(services),
+    quarantine: quarantineHandlers(services),
   });
 }

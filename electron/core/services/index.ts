@@ -13,6 +13,7 @@ import { createContactService } from './contacts/contact-service';
 import { createCreationService } from './creation/creation-service';
 import { createDeskService } from './desk-service';
 import { createMailboxService } from './mailboxes/mailbox-service';
+import { createQuarantineService } from './quarantine/quarantine-service';
 import { createSessionService } from './session-service';
 import { createSyncStatusService } from './sync-status-service';
 import { createTemplateService } from './templates/template-service';
@@ -50,5 +51,6 @@ export function createServices(deps: ServiceDeps) {
     addressBook: createAddressBookService(deps),
     replies: createReplyService(deps),
     syncStatus: createSyncStatusService(deps),
+    quarantine: createQuarantineService(deps),
   };
 }

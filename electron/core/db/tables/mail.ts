@@ -16,7 +16,9 @@ export const directions = ['in', 'out'] as const;
 export const attachmentKinds = ['request', 'response', 'mail'] as const;
 export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
-export const outboxKinds = ['reply', 'acknowledgement', 'waiting_message'] as const;
+/** `oversize_notice`: the sender of a message too large to download is told (text column: no migration). */
+export const outboxKinds = ['reply', 'acknowledgement', 'waiting_message', 'oversize_notice'] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
 
 /** One message of a case's thread, incoming (synced by UID) or outgoing (a reply). */
 export const messages = sqliteTable(
