@@ -38,7 +38,7 @@ describe('attachments.upload through the contract', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ud-att-'));
     core = createCore({ dataDir: dir, migrationsFolder: path.resolve('drizzle'), demo: true });
     conn = core.connect();
-    await conn.call('session.signIn', { agentId: 1, password: 'demo' });
+    await conn.call('session.signIn', { login: 'camille.martin', password: 'demo' });
   });
   afterAll(() => {
     core.close();
