@@ -32,7 +32,7 @@ async function adminPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'fr-FR' });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(app.host.url);
-  await page.getByTestId('signin-agent').selectOption({ label: 'Admin Unified' });
+  await page.getByTestId('signin-demo-account').filter({ hasText: 'Admin Unified' }).click();
   await page.getByTestId('signin-password').fill('demo');
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('admin').waitFor();

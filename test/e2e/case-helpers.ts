@@ -6,7 +6,7 @@ export async function signedInPage(browser: Browser, app: AppUnderTest, agent: s
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'fr-FR' });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(app.host.url);
-  await page.getByTestId('signin-agent').selectOption({ label: agent });
+  await page.getByTestId('signin-demo-account').filter({ hasText: agent }).click();
   await page.getByTestId('signin-password').fill('demo');
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('desk-title').waitFor();

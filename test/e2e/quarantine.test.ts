@@ -53,8 +53,7 @@ let mistaken: { id: number; settings: MailboxSettings };
 async function adminApi(): Promise<Api> {
   const connection = app.core.connect();
   const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
-  const agent = (await api.session.agents()).find((candidate) => candidate.displayName === 'Admin Unified');
-  await api.session.signIn({ agentId: agent!.id, password: 'demo' });
+  await api.session.signIn({ login: 'admin', password: 'demo' });
   return api;
 }
 

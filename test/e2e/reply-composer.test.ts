@@ -33,7 +33,7 @@ async function signedInApi(displayName: string): Promise<Api> {
   const connection = app.core.connect();
   const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
   const agent = (await api.session.agents()).find((a) => a.displayName === displayName);
-  await api.session.signIn({ agentId: agent?.id ?? 0, password: 'demo' });
+  await api.session.signIn({ login: agent?.login ?? '', password: 'demo' });
   return api;
 }
 

@@ -97,8 +97,7 @@ describe('the frame size limit of the browser host', () => {
     const transport = await socketTransport();
     try {
       const api = createApi(transport);
-      const camille = (await api.session.agents()).find((agent) => agent.displayName === 'Camille Martin');
-      await api.session.signIn({ agentId: camille?.id ?? 0, password: 'demo' });
+      await api.session.signIn({ login: 'camille.martin', password: 'demo' });
       const content = randomBytes(20 * 1024 * 1024);
       const sha256 = createHash('sha256').update(content).digest('hex');
       const staged = await uploadFile(api, bytesSource('archives.zip', 'application/zip', content, sha256));

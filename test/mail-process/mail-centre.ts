@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createApi, type EventName } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { agents, mailboxes, queues } from '../../electron/core/db/schema';
+import { mailboxes, queues } from '../../electron/core/db/schema';
 import { memorySecretStore } from '../../electron/core/ports';
 import { createMailSupervisor, type MailSupervisor } from '../../electron/mail-process/mail-supervisor';
 import { forkMailProcess, type ForkedMailChild } from './forked-mail-process';
@@ -62,7 +62,7 @@ export function startMailCentre(bundle: string, env: NodeJS.ProcessEnv = {}): Ma
     heard: (wanted, match) =>
       new Promise((resolve) => {
         const connection = core.connect();
-        void connection.call('session.signIn', { agentId: adminId(core), password: 'demo' });
+        void connection.call('session.signIn', { login: 'admin', password: 'demo' });
         connection.onEvent((name, payload) => {
           if (name !== wanted || !match(payload as Record<string, unknown>)) return;
           connection.close();
@@ -115,7 +115,7 @@ export async function saveMailbox(core: Core, server: MailboxServer, password: s
   const connection = core.connect();
   try {
     const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
-    await api.session.signIn({ agentId: adminId(core), password: 'demo' });
+    await api.session.signIn({ login: 'admin', password: 'demo' });
     const endpoint = { host: '127.0.0.1', port: server.port, tls: server.tls, user: server.user };
     const saved = await api.mailboxes.create({
       name: 'Essai',
@@ -139,8 +139,3 @@ function serviceQueueId(core: Core): number {
   return queue.id;
 }
 
-function adminId(core: Core): number {
-  const admin = core.db.orm.select({ id: agents.id }).from(agents).where(eq(agents.login, 'admin')).get();
-  if (!admin) throw new Error('the demo centre has no "admin" login any more');
-  return admin.id;
-}

@@ -25,7 +25,7 @@ export interface AppInfo {
 export function createHandlers(services: Services, info: AppInfo): Handlers {
   return flattenHandlers({
     app: appHandlers(services, info),
-    session: sessionHandlers(services),
+    session: sessionHandlers(services, info),
     desk: deskHandlers(services),
     attachments: attachmentHandlers(services),
     cases: caseHandlers(services),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Connection, type Core } from '../../../electron/core/create-core';
-import type { AgentSummary } from '../../../shared/domain/agent';
+import type { DemoAccount } from '../../../shared/domain/agent';
 import { fixedClock, migrationsFolder } from '../temp-database';
 
 let dataDir: string;
@@ -33,8 +33,8 @@ function addMailbox(name: string, address: string, active = true): number {
 async function signedIn(displayName: string): Promise<Connection> {
   const connection = core.connect();
   const agents = await connection.call('session.agents', {});
-  const agent = (agents.ok ? (agents.data as AgentSummary[]) : []).find((a) => a.displayName === displayName);
-  expect(await connection.call('session.signIn', { agentId: agent?.id, password: 'demo' })).toMatchObject({ ok: true });
+  const agent = (agents.ok ? (agents.data as DemoAccount[]) : []).find((a) => a.displayName === displayName);
+  expect(await connection.call('session.signIn', { login: agent?.login, password: 'demo' })).toMatchObject({ ok: true });
   return connection;
 }
 

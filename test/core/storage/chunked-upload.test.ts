@@ -112,7 +112,7 @@ describe('a file uploaded in pieces', () => {
     const restarted = createCore({ dataDir: t.dataDir, migrationsFolder, demo: true });
     try {
       const api = apiOf(restarted.connect());
-      await api.session.signIn({ agentId: 1, password: 'demo' });
+      await api.session.signIn({ login: 'camille.martin', password: 'demo' });
       await uploadFile(api, bytesSource('nouveau.txt', 'text/plain', Buffer.from('nouveau')));
       expect(partFiles()).toEqual([]);
     } finally {

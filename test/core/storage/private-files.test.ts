@@ -31,7 +31,7 @@ const modeOf = (file: string) => statSync(file).mode & 0o777;
 /** A file reaches the attachments folder the way a screen sends one. */
 async function uploadOne(started: Core): Promise<string> {
   const connection = started.connect();
-  const signIn = await connection.call('session.signIn', { agentId: 1, password: 'demo' });
+  const signIn = await connection.call('session.signIn', { login: 'camille.martin', password: 'demo' });
   if (!signIn.ok) throw new Error(signIn.error.message);
   const { sha256 } = await uploadFile(apiOf(connection), bytesSource('relevé.pdf', 'application/pdf', Buffer.from('%PDF relevé')));
   return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);

@@ -100,7 +100,7 @@ export async function signIn(core: Core, displayName: string): Promise<Api> {
   const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
   const agent = (await api.session.agents()).find((a) => a.displayName === displayName);
   if (!agent) throw new Error(`the demo has no agent called ${displayName}`);
-  await api.session.signIn({ agentId: agent.id, password: 'demo' });
+  await api.session.signIn({ login: agent.login, password: 'demo' });
   return api;
 }
 

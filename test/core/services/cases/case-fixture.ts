@@ -10,6 +10,8 @@ import { migrationsFolder } from '../../temp-database';
 
 /** The demo's people, by the ids the demo gives them (see demo-data.ts). */
 export const people = { camille: 1, lucas: 2, sophie: 3, admin: 4 } as const;
+/** …and the logins they sign in with. */
+export const logins: Record<Person, string> = { camille: 'camille.martin', lucas: 'lucas.bernard', sophie: 'sophie.durand', admin: 'admin' };
 export type Person = keyof typeof people;
 
 /** A clock the test moves on, so that "when" columns can be told apart and checked exactly. */
@@ -58,7 +60,7 @@ export function startDemoCore(options: { mailbox?: boolean; opener?: FileOpener 
       const known = connections.get(person);
       if (known) return known;
       const connection = core.connect();
-      const signIn = await connection.call('session.signIn', { agentId: people[person], password: 'demo' });
+      const signIn = await connection.call('session.signIn', { login: logins[person], password: 'demo' });
       if (!signIn.ok) throw new Error(signIn.error.message);
       connections.set(person, connection);
       return connection;

@@ -135,7 +135,8 @@ const cases: Refused[] = [
     name: 'an agent outside the case’s queue',
     by: 'camille', subject: 'Colis reçu endommagé',
     input: (c) => ({ ...c, action: 'take' }),
-    code: 'forbidden', message: /ni sur vos bureaux ni dans l’une de vos files/,
+    // Worded as for a case that does not exist: a refusal confirms nothing (services/case-access.ts).
+    code: 'not_found', message: /n’existe pas, ou il n’est ni sur vos bureaux ni dans l’une de vos files/,
   },
   {
     name: 'the administrator, who handles no case',

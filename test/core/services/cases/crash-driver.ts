@@ -14,7 +14,7 @@ import { settings } from '../../../../electron/core/db/schema';
 import { defaultReplyMailboxSetting } from '../../../../electron/core/services/cases/sending-mailbox';
 import { eq } from 'drizzle-orm';
 import { apiOf } from '../../../support/connection-api';
-import { addDefaultMailbox, people } from './case-fixture';
+import { addDefaultMailbox, logins, people, type Person } from './case-fixture';
 
 const [dataDir, migrationsFolder] = process.argv.slice(2) as [string, string];
 const core = createCore({ dataDir, migrationsFolder, demo: true });
@@ -31,9 +31,9 @@ core.db.sqlite
 const rare = new Set<CaseAction>(['close', 'reply_and_close', 'reply_and_wait', 'approve']);
 const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)] as T;
 
-async function signIn(agentId: number): Promise<Connection> {
+async function signIn(person: Person): Promise<Connection> {
   const connection = core.connect();
-  const result = await connection.call('session.signIn', { agentId, password: 'demo' });
+  const result = await connection.call('session.signIn', { login: logins[person], password: 'demo' });
   if (!result.ok) throw new Error(result.error.message);
   return connection;
 }
@@ -83,7 +83,7 @@ async function step(core: Core, agents: Connection[]): Promise<boolean> {
   return (await connection.call('cases.act', await command(connection, view, pick(choices)))).ok;
 }
 
-const agents = [await signIn(people.camille), await signIn(people.lucas), await signIn(people.sophie)];
+const agents = [await signIn('camille'), await signIn('lucas'), await signIn('sophie')];
 process.stdout.write('ready\n');
 for (;;) {
   if (await step(core, agents)) process.stdout.write('.');

@@ -34,8 +34,7 @@ function inspectableStore(): SecretStore & { keys(): string[] } {
 
 async function signedIn(login: string): Promise<Connection> {
   const connection = core.connect();
-  const row = core.db.sqlite.prepare('SELECT id FROM agents WHERE login = ?').get(login) as { id: number };
-  expect(await connection.call('session.signIn', { agentId: row.id, password: 'demo' })).toMatchObject({ ok: true });
+  expect(await connection.call('session.signIn', { login, password: 'demo' })).toMatchObject({ ok: true });
   return connection;
 }
 

@@ -99,7 +99,7 @@ describe('replies.preview', () => {
       caseId: lucasCase.id,
       reply: { to: { address: contactEmail(t.core, lucasCase.id) }, html: '<p>Bonjour</p>' },
     });
-    expect(foreign.code).toBe('forbidden');
+    expect(foreign.code).toBe('not_found');
   });
 });
 
@@ -116,6 +116,6 @@ describe('replies.draftImages', () => {
 
     // Camille is in neither Lucas's desks nor his queue.
     const error = await refusal(await t.as('camille'), 'replies.draftImages', { caseId: row.id });
-    expect(error.code).toBe('forbidden');
+    expect(error.code).toBe('not_found');
   });
 });

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fail } from '../../../shared/contract';
+import { createHandlers } from '../../../electron/core/rpc/handlers';
+import { createServices } from '../../../electron/core/services';
+import { EventBus } from '../../../electron/core/event-bus';
+import { memorySecretStore, silentNotifier } from '../../../electron/core/ports';
+import { startDemoCore, type DemoCore } from '../services/admin/demo-core';
+import { fixedClock } from '../temp-database';
+
+/**
+ * Issue 11, point 5: an agent signs in with their login, as on any real centre; the sign-in screen
+ * lists the accounts only in the demo, and a wrong login reads exactly as a wrong password.
+ */
+let demo: DemoCore;
+beforeAll(() => void (demo = startDemoCore()));
+afterAll(() => demo.dispose());
+
+const anonymous = () => {
+  const connection = demo.core.connect();
+  return { call: (name: string, input: unknown) => connection.call(name, input) };
+};
+
+describe('session.signIn by login', () => {
+  it('signs in with the login, whatever its case, and answers who signed in', async () => {
+    const window = anonymous();
+    expect(await window.call('session.signIn', { login: ' Camille.Martin ', password: 'demo' })).toMatchObject({
+      ok: true,
+      data: { displayName: 'Camille Martin', role: 'agent' },
+    });
+    expect(await window.call('session.current', {})).toMatchObject({ ok: true, data: { displayName: 'Camille Martin' } });
+  });
+
+  it('answers a wrong login, a wrong password and a deactivated account alike', async () => {
+    const admin = await demo.as('Admin Unified');
+    await admin.admin.createAgent({ login: 'ancien', displayName: 'Ancien Agent', role: 'agent', password: 'motdepasse', active: false });
+    const window = anonymous();
+    const wrongLogin = await window.call('session.signIn', { login: 'personne', password: 'demo' });
+    const wrongPassword = await window.call('session.signIn', { login: 'camille.martin', password: 'faux' });
+    const inactive = await window.call('session.signIn', { login: 'ancien', password: 'motdepasse' });
+    const message = 'Identifiant ou mot de passe incorrect.';
+    expect(wrongPassword).toEqual(fail({ code: 'validation', message, fields: { password: message } }));
+    expect(wrongLogin).toEqual(wrongPassword);
+    expect(inactive).toEqual(wrongPassword);
+    expect(await window.call('session.current', {})).toEqual({ ok: true, data: null });
+  });
+
+  it('asks for the login in French when it is missing, and no longer takes an agent id', async () => {
+    const window = anonymous();
+    expect(await window.call('session.signIn', { login: '  ', password: 'demo' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { login: 'Saisissez votre identifiant.' } },
+    });
+    expect(await window.call('session.signIn', { agentId: 1, password: 'demo' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { login: expect.any(String) } },
+    });
+  });
+});
+
+describe('session.agents', () => {
+  it('lists the demo’s active accounts with their logins, for the demo’s sign-in screen', async () => {
+    const result = await anonymous().call('session.agents', {});
+    expect(result).toMatchObject({ ok: true });
+    const accounts = result.ok ? (result.data as Array<{ login: string; displayName: string }>) : [];
+    expect(accounts.map((a) => [a.login, a.displayName])).toEqual([
+      ['admin', 'Admin Unified'],
+      ['camille.martin', 'Camille Martin'],
+      ['lucas.bernard', 'Lucas Bernard'],
+      ['sophie.durand', 'Sophie Durand'],
+    ]);
+  });
+
+  it('gives way, once signed in, to session.colleagues: who handles cases, on any centre', async () => {
+    expect(await anonymous().call('session.colleagues', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const sophie = await demo.as('Sophie Durand');
+    expect((await sophie.session.colleagues()).map((a) => a.displayName)).toEqual(['Camille Martin', 'Lucas Bernard', 'Sophie Durand']);
+  });
+
+  it('lists nobody on a centre that is not the demo', async () => {
+    // The same accounts, served as a real centre's would be: no list to pick a name from.
+    const services = createServices({
+      db: demo.core.db,
+      clock: fixedClock(),
+      events: new EventBus(),
+      secrets: memorySecretStore(),
+      notifier: silentNotifier,
+      opener: null,
+      dataDir: demo.core.dataDir,
+    });
+    const handlers = createHandlers(services, { version: '1', demo: false, dataDir: demo.core.dataDir });
+    expect(await handlers['session.agents']({}, null as never)).toEqual([]);
+  });
+});
