@@ -77,7 +77,7 @@ describe('the contract fuzz inputs', () => {
 
   it.each(callNames)('%s: one valid-shaped input in ten at least passes its schema', (name) => {
     const schema = inputSchemaOf(name, today, pools.creation);
-    const inputs = fc.sample(callInputs(name, today, pools).valid, { numRuns: 100, seed: 3 });
-    expect(inputs.filter((input) => z.safeParse(schema, input).success).length).toBeGreaterThanOrEqual(10);
+    const inputs = fc.sample(callInputs(name, today, pools).valid, { numRuns: 60, seed: 3 });
+    expect(inputs.filter((input) => z.safeParse(schema, input).success).length).toBeGreaterThanOrEqual(6);
   });
 });

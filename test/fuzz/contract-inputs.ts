@@ -2,10 +2,14 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { callDef, type CallName } from '../../shared/contract';
 import type { CreationOptions } from '../../shared/contract/calls/creation';
+import { isStandardKey } from '../../shared/domain/admin/form-schema';
 import { caseCreationSchema, type CreationCatalogue } from '../../shared/domain/case-creation-schema';
+import type { Media } from '../../shared/domain/case-state';
+import { standardFormFields } from '../../electron/core/demo/standard-form';
 import { contactSchema } from '../../shared/domain/contact-schema';
 import { contactUpdateSchema } from '../../shared/domain/contact-view';
 import { hostileArbitrary, validArbitrary, type FromZodOptions } from './arbitrary-from-zod';
+import { hostileText } from './hostile-values';
 
 /**
  * What the fuzz sends to each call: the call's own input schema read by `arbitrary-from-zod.ts`,
@@ -86,10 +90,35 @@ export function callInputs(name: CallName, today: Date, pools: InputPools): Call
   const schema = inputSchemaOf(name, today);
   const options: FromZodOptions = { hints: fieldHints(today, pools), emails: pools.emails };
   const valid = validArbitrary(schema, options);
-  return {
-    valid: name === 'creation.submit' && pools.creation ? fc.oneof(valid, offeredCombination(valid, pools.creation)) : valid,
-    hostile: hostileArbitrary(schema, options),
-  };
+  const tuning = tunings[name];
+  return { valid: tuning ? fc.oneof(valid, tuning(valid, pools)) : valid, hostile: hostileArbitrary(schema, options) };
+}
+
+type Tuning = (valid: fc.Arbitrary<unknown>, pools: InputPools) => fc.Arbitrary<unknown>;
+
+const withFields = (valid: fc.Arbitrary<unknown>, change: (input: Record<string, unknown>) => Record<string, unknown>) =>
+  valid.map((input) => change({ ...(input as Record<string, unknown>) }));
+
+/**
+ * Calls whose rules span several fields (a queue's media and actions, a form's standard fields):
+ * half their valid inputs are put together so that those rules pass and the service runs.
+ */
+const tunings: Partial<Record<CallName, Tuning>> = {
+  'creation.submit': (valid, pools) => (pools.creation ? offeredCombination(valid, pools.creation) : valid),
+  'addressBook.importFile': (valid, pools) =>
+    fc.tuple(valid, addressBookFile(pools)).map(([input, file]) => ({ ...(input as object), ...file })),
+  'admin.createForm': (valid) => withFields(valid, withStandardFields),
+  'admin.updateForm': (valid) => withFields(valid, withStandardFields),
+};
+
+/** The media's required standard fields first (the service refuses a form without them), then custom ones. */
+function withStandardFields(input: Record<string, unknown>): Record<string, unknown> {
+  const media = input.media as Media;
+  const required = standardFormFields(media)
+    .filter((field) => field.required)
+    .map(({ key, label, type, options }) => ({ key, label, type, required: true, options: options ?? null }));
+  const custom = ((input.fields as { key: string }[] | undefined) ?? []).filter((field) => !isStandardKey(field.key));
+  return { ...input, fields: [...required, ...custom] };
 }
 
 /**
@@ -104,4 +133,39 @@ function offeredCombination(valid: fc.Arbitrary<unknown>, options: CreationOptio
   );
   if (combinations.length === 0) return valid;
   return fc.tuple(valid, fc.constantFrom(...combinations)).map(([input, combination]) => ({ ...(input as object), ...combination }));
+}
+
+/** A cell or a vCard value: names, addresses, and what breaks CSV and vCard readers. */
+const fileValue = (pools: InputPools) =>
+  fc.oneof(
+    fc.constantFrom('Dupont', 'Jeanne', 'Élise', 'ACME', 'Madame', ''),
+    pools.emails.length > 0 ? fc.constantFrom(...pools.emails) : fc.constant('jeanne.dupont@example.com'),
+    fc.stringMatching(/^[a-z]{1,8}@[a-z]{1,8}\.fr$/),
+    hostileText(),
+    fc.constantFrom('"', '""', '"a;b"', 'a,b', ';', '\t', 'x\ny', '=1+1', ':', 'N:a;b', '\\', 'END:VCARD'),
+  );
+
+/** A CSV file (header of French or English column names, `;` `,` or tab) or a vCard file, often broken. */
+function addressBookFile(pools: InputPools): fc.Arbitrary<{ format: 'csv' | 'vcard'; content: string }> {
+  const value = fileValue(pools);
+  const csv = fc
+    .tuple(
+      fc.constantFrom(';', ',', '\t'),
+      fc.constantFrom('\r\n', '\n'),
+      fc.shuffledSubarray(['Nom', 'Prénom', 'E-mail', 'Société', 'Civilité', 'email', 'Remarque'], { minLength: 1 }),
+      fc.array(fc.array(fc.tuple(value, fc.boolean()), { maxLength: 6 }), { maxLength: 5 }),
+    )
+    .map(([delimiter, eol, header, rows]) => {
+      const cell = ([text, quoted]: [string, boolean]) => (quoted ? `"${text.replaceAll('"', '""')}"` : text);
+      const lines = [header.join(delimiter), ...rows.map((row) => row.map(cell).join(delimiter))];
+      return { format: 'csv' as const, content: lines.join(eol) };
+    });
+  const card = fc
+    .tuple(fc.constantFrom('3.0', '4.0'), value, value, value, value, fc.boolean())
+    .map(([version, fn, family, email, org, ended]) =>
+      [`BEGIN:VCARD`, `VERSION:${version}`, `FN:${fn}`, `N:${family};${fn};;;`, `EMAIL:${email}`, `ORG:${org}`, ended ? 'END:VCARD' : '']
+        .join('\r\n'),
+    );
+  const vcard = fc.array(card, { minLength: 1, maxLength: 4 }).map((cards) => ({ format: 'vcard' as const, content: cards.join('\r\n') }));
+  return fc.oneof(csv, vcard);
 }

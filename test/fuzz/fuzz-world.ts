@@ -31,6 +31,8 @@ export interface FuzzWorld {
   readonly creation: CreationOptions;
   readonly neutralisers: Neutralisers;
   connection(role: FuzzRole): Connection;
+  /** The version a case has now (read, never written), for inputs that must not be stale. */
+  caseVersion(caseId: number): number | undefined;
   /** What the core logged since the last call of this (the errors behind `internal` answers). */
   takeLogged(): unknown[];
   /** After a `session.*` call: the connection is put back as its role has it (signed in, or not). */
@@ -94,6 +96,7 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
   const accounts = await answer<AgentSummary[]>(connection('agent'), 'session.agents', {});
   const spare = accounts.find((a) => a.displayName === demoAgents.find((d) => d.key === 'lucas')?.displayName);
   const watch = watchDatabase(databaseFile(dataDir));
+  const versionOf = core.db.sqlite.prepare('SELECT version FROM cases WHERE id = ?').pluck();
 
   return {
     core,
@@ -107,6 +110,7 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
       spareAccountId: spare?.id ?? 2,
     },
     connection,
+    caseVersion: (caseId) => versionOf.get(caseId) as number | undefined,
     takeLogged: () => logged.splice(0),
     async restoreSession(role) {
       const current = await connection(role).call('session.current', {});

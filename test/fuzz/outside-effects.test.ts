@@ -28,7 +28,7 @@ describe('what the fuzz rewrites before sending', () => {
             expect(endpoint).toMatchObject({ host: '127.0.0.1', port: 4999 });
           }
         }),
-        { numRuns: 400 },
+        { numRuns: 200 },
       );
     },
   );
