@@ -214,6 +214,10 @@ function freeText(rules: StringRules): fc.Arbitrary<string> {
   if (Number.isFinite(rules.max) && rules.max <= 1_000_000) {
     candidates.push({ weight: 1, arbitrary: fc.constantFrom('a', 'é', '😀').map((c) => c.repeat(rules.max)) });
   }
+  if (rules.max >= 1_000) {
+    // Long but allowed: deep markup, thousands of line breaks or query operators, up to 100 kB.
+    candidates.push({ weight: 1, arbitrary: hugeText() });
+  }
   return fc.oneof(...candidates).map((value) => fitText(value, rules));
 }
 

@@ -85,9 +85,11 @@ export const hostileText = (): fc.Arbitrary<string> =>
     })
     .map((parts) => parts.join(''));
 
-/** 100 kB of a hostile piece repeated, or of one letter. */
+/** 100 kB of a hostile piece repeated (deep markup nesting among them), or of one letter. */
 export const hugeText = (): fc.Arbitrary<string> =>
-  fc.constantFrom('x', 'é', '\r\n', '"a" OR ', '😀', '<b>').map((piece) => piece.repeat(Math.ceil(hugeLength / piece.length)));
+  fc
+    .constantFrom('x', 'é', '\r\n', '"a" OR ', '😀', '<b>', '<div>', '<blockquote>', '<ul><li>', '{{', '((')
+    .map((piece) => piece.repeat(Math.ceil(hugeLength / piece.length)));
 
 export const hostileNumber = (): fc.Arbitrary<number> =>
   fc.constantFrom(
