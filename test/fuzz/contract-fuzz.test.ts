@@ -35,6 +35,9 @@ const callTimeoutMs = 5_000;
 /** Every refused call is checked by `PRAGMA data_version`; one call in this many also by a checksum of every table. */
 const checksumEvery = 50;
 const minimumCalls = 20_000;
+/** Then this many bursts of up to `burstSize` calls sent together. */
+const bursts = 100;
+const burstSize = 8;
 
 /**
  * Calls whose failures come from code another engineer is changing right now: still sent, their
@@ -55,8 +58,8 @@ class FuzzFailure extends Error {
 }
 
 interface Finding {
-  role: FuzzRole;
-  call: CallName;
+  /** `cases.act as agent`, or `a burst` for calls sent together. */
+  where: string;
   error: string;
   input: string;
   known: boolean;
@@ -142,15 +145,13 @@ function atCurrentVersion(input: unknown): unknown {
   return version === undefined ? input : { ...input, version };
 }
 
-/** One generated call, and everything the fuzz asserts about it. */
-async function sendOne(role: FuzzRole, name: CallName, generated: unknown, currentVersion: boolean): Promise<void> {
-  const aimed = currentVersion ? atCurrentVersion(generated) : generated;
-  const input = neutralise(name, aimed, world.neutralisers);
-  const version = world.watch.version();
-  const sampled = callsMade % checksumEvery === 0;
-  const sumBefore = sampled ? checksumAt(version) : null;
+/** The call as sent: aimed at the case's current version when asked, then neutralised. */
+const prepared = (name: CallName, generated: unknown, currentVersion: boolean): unknown =>
+  neutralise(name, currentVersion ? atCurrentVersion(generated) : generated, world.neutralisers);
+
+/** Sends one call and judges what needs no look at the database: envelope, `internal`, hang, rights. */
+async function answerOf(role: FuzzRole, name: CallName, input: unknown): Promise<Envelope<unknown>> {
   callsMade += 1;
-  world.takeLogged();
   const started = performance.now();
   try {
     const answer = await withTimeout(world.connection(role).call(name, input), callTimeoutMs);
@@ -162,15 +163,50 @@ async function sendOne(role: FuzzRole, name: CallName, generated: unknown, curre
     checkEnvelope(name, answer, world.takeLogged());
     count(name, answer.ok ? 'ok' : answer.error.code);
     if (answer.ok && !maySucceed(roleOf[role], name)) throw new FuzzFailure('beyond rights', `answered ok to the ${role}`);
-    if (answer.ok) return;
-    if (world.watch.version() !== version) throw new FuzzFailure('refused call wrote', `answered ${answer.error.code} but committed a change`);
-    if (sumBefore) {
-      const sumAfter = checksumAt(null);
-      const changed = changedTables(sumBefore, sumAfter);
-      if (changed.length > 0) throw new FuzzFailure('refused call wrote', `answered ${answer.error.code}; changed ${changed.join(', ')}`);
-    }
+    return answer;
   } finally {
     if (name.startsWith('session.')) await world.restoreSession(role);
+  }
+}
+
+/** One generated call, and everything the fuzz asserts about it. */
+async function sendOne(role: FuzzRole, name: CallName, generated: unknown, currentVersion: boolean): Promise<void> {
+  const input = prepared(name, generated, currentVersion);
+  const version = world.watch.version();
+  const sumBefore = callsMade % checksumEvery === 0 ? checksumAt(version) : null;
+  world.takeLogged();
+  const answer = await answerOf(role, name, input);
+  if (answer.ok) return;
+  if (world.watch.version() !== version) throw new FuzzFailure('refused call wrote', `answered ${answer.error.code} but committed a change`);
+  if (sumBefore) {
+    const changed = changedTables(sumBefore, checksumAt(null));
+    if (changed.length > 0) throw new FuzzFailure('refused call wrote', `answered ${answer.error.code}; changed ${changed.join(', ')}`);
+  }
+}
+
+interface BurstCall {
+  role: FuzzRole;
+  name: CallName;
+  input: unknown;
+  currentVersion: boolean;
+}
+
+/**
+ * Calls sent together, as a client may over the WebSocket: the async handlers (files, mailboxes,
+ * secrets) interleave. Each answer is judged as above; the database only when all were refused.
+ */
+async function sendBurst(burst: readonly BurstCall[]): Promise<void> {
+  const version = world.watch.version();
+  world.takeLogged();
+  const settled = await Promise.allSettled(burst.map((c) => answerOf(c.role, c.name, prepared(c.name, c.input, c.currentVersion))));
+  const failed = settled.findIndex((result) => result.status === 'rejected');
+  if (failed >= 0) {
+    const { name, role } = burst[failed] as BurstCall;
+    throw new Error(`${name} as ${role}: ${String((settled[failed] as PromiseRejectedResult).reason)}`);
+  }
+  const answers = settled.map((result) => (result as PromiseFulfilledResult<Envelope<unknown>>).value);
+  if (answers.every((answer) => !answer.ok) && world.watch.version() !== version) {
+    throw new FuzzFailure('refused call wrote', 'every call of the burst was refused, yet a change was committed');
   }
 }
 
@@ -180,21 +216,39 @@ function printable(input: unknown): string {
   return text.length <= 1_500 ? text : `${text.slice(0, 700)} …(${text.length} characters)… ${text.slice(-300)}`;
 }
 
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 async function fuzzCall(role: FuzzRole, name: CallName, inputs: CallInputs, numRuns: number, propertySeed: number): Promise<Finding | null> {
   const property = fc.asyncProperty(fc.oneof(inputs.valid, inputs.hostile), fc.boolean(), (input, currentVersion) =>
     sendOne(role, name, input, currentVersion),
   );
   const details = await fc.check(property, { numRuns, seed: propertySeed });
   if (!details.failed) return null;
-  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  const [input, currentVersion] = details.counterexample ?? [];
   return {
-    role,
-    call: name,
-    error,
-    input: details.counterexample
-      ? `${printable(details.counterexample[0])}${details.counterexample[1] ? ' (any case version set to the current one)' : ''}`
-      : '(none)',
+    where: `${name} as ${role}`,
+    error: errorText(details.errorInstance),
+    input: `${printable(input)}${currentVersion ? ' (any case version set to the current one)' : ''}`,
     known: knownFailuresToFixBeforeMerge.includes(name),
+  };
+}
+
+/** Bursts of calls of any kind by any role, the slow ones left out (their scrypt would serialise the burst). */
+async function fuzzBursts(inputs: Map<CallName, CallInputs>, propertySeed: number): Promise<Finding | null> {
+  const names = fuzzedCalls.filter((name) => !slowCalls.has(name));
+  const burstCall = fc.constantFrom(...names).chain((name) => {
+    const { valid, hostile } = inputs.get(name) as CallInputs;
+    return fc.record({ role: fc.constantFrom(...fuzzRoles), name: fc.constant(name), input: fc.oneof(valid, hostile), currentVersion: fc.boolean() });
+  });
+  const property = fc.asyncProperty(fc.array(burstCall, { minLength: 2, maxLength: burstSize }), sendBurst);
+  const details = await fc.check(property, { numRuns: bursts, seed: propertySeed });
+  if (!details.failed) return null;
+  const error = errorText(details.errorInstance);
+  return {
+    where: 'a burst',
+    error,
+    input: printable(details.counterexample?.[0]),
+    known: knownFailuresToFixBeforeMerge.some((name) => error.startsWith(`${name} as `)),
   };
 }
 
@@ -208,7 +262,7 @@ function report(findings: Finding[], seconds: number): void {
     lines.push(`  ${name.padEnd(28)} ${String(Math.round(timeInCall.get(name) ?? 0)).padStart(6)} ms  ${byOutcome.join(', ')}`);
   }
   for (const finding of findings) {
-    lines.push(`\n${finding.known ? 'KNOWN ' : ''}FAILURE ${finding.call} as ${finding.role}: ${finding.error}\n  input: ${finding.input}`);
+    lines.push(`\n${finding.known ? 'KNOWN ' : ''}FAILURE ${finding.where}: ${finding.error}\n  input: ${finding.input}`);
   }
   console.log(lines.join('\n'));
 }
@@ -232,9 +286,11 @@ describe('the contract under generated calls', () => {
           }
         }
       }
+      const burstFinding = await fuzzBursts(inputs, seed + property + 1);
+      if (burstFinding) findings.push(burstFinding);
       report(findings, (performance.now() - started) / 1000);
 
-      expect(findings.filter((finding) => !finding.known).map((f) => `${f.call} as ${f.role}: ${f.error.split('\n')[0]}`)).toEqual([]);
+      expect(findings.filter((finding) => !finding.known).map((f) => `${f.where}: ${f.error.split('\n')[0]}`)).toEqual([]);
       if (!only) expect(callsMade).toBeGreaterThanOrEqual(minimumCalls);
       // Hostile keys went in as own properties: none may have reached every object's prototype.
       expect(Object.keys(Object.prototype)).toEqual([]);
