@@ -6,9 +6,11 @@ import { isStandardKey } from '../../shared/domain/admin/form-schema';
 import { caseCreationSchema, type CreationCatalogue } from '../../shared/domain/case-creation-schema';
 import type { Media } from '../../shared/domain/case-state';
 import { standardFormFields } from '../../electron/core/demo/standard-form';
+import { encodeDeskCursor } from '../../electron/core/services/desk-cursor';
+import { deskSortFields } from '../../shared/domain/desk';
 import { contactSchema } from '../../shared/domain/contact-schema';
 import { contactUpdateSchema } from '../../shared/domain/contact-view';
-import { hostileArbitrary, validArbitrary, type FromZodOptions } from './arbitrary-from-zod';
+import { hostileArbitrary, isoDay, validArbitrary, type FromZodOptions } from './arbitrary-from-zod';
 import { hostileText } from './hostile-values';
 
 /**
@@ -66,6 +68,14 @@ export function fieldHints(today: Date, pools: InputPools): Record<string, fc.Ar
     localModelUrl: fc.constantFrom(null, 'http://127.0.0.1:11434', 'http://localhost:8080/v1', 'https://[::1]/'),
     // `admin.createForm`/`updateForm`: a custom key, or a standard field's.
     key: fc.oneof(fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,20}$/), fc.constantFrom('contact.lastName', 'contact.city', 'case.subject', 'contact.nope')),
+    // `desk.list`: forged page cursors, well encoded, for every sort, with keys of any type and count.
+    after: fc
+      .tuple(
+        fc.constantFrom(...deskSortFields.flatMap((by) => [`${by}:asc`, `${by}:desc`])),
+        fc.array(fc.oneof(fc.integer({ min: -1, max: 30 }), hostileText(), isoDay().map((day) => `${day}T10:00:00.000Z`)), { maxLength: 3 }),
+        fc.oneof(fc.integer({ min: 1, max: 30 }), fc.constantFrom(0, -1, 2 ** 53, 1.5)),
+      )
+      .map(([sort, keys, id]) => encodeDeskCursor({ sort, keys, id })),
     // `creation.submit`: an existing card alone, or the card's fields (with or without the card).
     contact: fc.oneof(
       fc.record({ existingContactId: fc.integer({ min: 1, max: 30 }) }),
