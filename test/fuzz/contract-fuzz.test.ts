@@ -68,6 +68,8 @@ interface Finding {
 const outcomes = new Map<CallName, Map<string, number>>();
 /** Time spent inside each call, in ms: where the run's minute goes. */
 const timeInCall = new Map<CallName, number>();
+/** The longest single call, to see how far the run stays from `callTimeoutMs`. */
+let slowest = { name: '', ms: 0 };
 let callsMade = 0;
 let checksums = 0;
 let world: FuzzWorld;
@@ -157,6 +159,7 @@ async function answerOf(role: FuzzRole, name: CallName, input: unknown): Promise
     const answer = await withTimeout(world.connection(role).call(name, input), callTimeoutMs);
     const elapsed = performance.now() - started;
     timeInCall.set(name, (timeInCall.get(name) ?? 0) + elapsed);
+    if (elapsed > slowest.ms) slowest = { name, ms: elapsed };
     if (answer === timedOut) throw new FuzzFailure('hang', `no answer within ${callTimeoutMs} ms`);
     // A call that blocks the event loop cannot be raced: it is caught when it returns.
     if (elapsed > callTimeoutMs) throw new FuzzFailure('hang', `blocked the core for ${Math.round(elapsed)} ms`);
@@ -255,7 +258,7 @@ async function fuzzBursts(inputs: Map<CallName, CallInputs>, propertySeed: numbe
 function report(findings: Finding[], seconds: number): void {
   const inCalls = [...timeInCall.values()].reduce((a, b) => a + b, 0) / 1000;
   const lines = [
-    `contract fuzz: ${callsMade} calls in ${seconds.toFixed(1)} s, ${inCalls.toFixed(1)} s of them inside the core (seed ${seed}; ${checksums} full checksums)`,
+    `contract fuzz: ${callsMade} calls in ${seconds.toFixed(1)} s, ${inCalls.toFixed(1)} s of them inside the core (seed ${seed}; ${checksums} full checksums; slowest call ${slowest.name} ${Math.round(slowest.ms)} ms)`,
   ];
   for (const name of fuzzedCalls) {
     const byOutcome = [...(outcomes.get(name) ?? new Map<string, number>())].map(([outcome, n]) => `${outcome} ${n}`);
