@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { bytesSource, uploadFile } from '../../shared/contract';
 import type { CreationOptions } from '../../shared/contract/calls/creation';
 import type { StagedAttachment } from '../../shared/domain/attachment';
 import type { AgentSummary } from '../../shared/domain/agent';
 import { createCore, databaseFile, type Connection, type Core } from '../../electron/core/create-core';
 import { demoAgents, demoPassword, type DemoAgentKey } from '../../electron/core/demo/demo-data';
+import { createLogger, type AppLogger } from '../../electron/core/logging/logger';
 import { fixedClock, migrationsFolder } from '../core/temp-database';
+import { apiOf } from '../support/connection-api';
 import { watchDatabase, type DatabaseWatch } from './database-watch';
 import type { InputPools } from './contract-inputs';
 import type { Neutralisers } from './outside-effects';
@@ -47,15 +50,12 @@ async function answer<T>(connection: Connection, name: string, input: unknown): 
 }
 
 /**
- * The one place that knows how the demo's people sign in (the sign-in input is about to change from
- * an agent id to a login): by their demo key and the demo password.
+ * The one place that knows how the demo's people sign in: by their demo login and password.
  */
 export async function signInAs(connection: Connection, person: DemoAgentKey): Promise<AgentSummary> {
   const demo = demoAgents.find((agent) => agent.key === person);
-  const agents = await answer<AgentSummary[]>(connection, 'session.agents', {});
-  const agent = agents.find((a) => a.displayName === demo?.displayName);
-  if (!agent) throw new Error(`no active demo agent ${person}`);
-  return answer<AgentSummary>(connection, 'session.signIn', { agentId: agent.id, password: demoPassword });
+  if (!demo) throw new Error(`no demo agent ${person}`);
+  return answer<AgentSummary>(connection, 'session.signIn', { login: demo.login, password: demoPassword });
 }
 
 /** Accepts on 127.0.0.1 and hangs up at once: the mailbox connection test fails fast, locally. */
@@ -74,7 +74,9 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
   // No `opener`: `attachments.open` is refused as in the browser host, no file reaches the system.
   // What the dispatcher logs of an `internal` failure (the stack) goes into the fuzz's own report.
   const logged: unknown[] = [];
-  const core = createCore({ dataDir, migrationsFolder, demo: true, clock, log: (_message, error) => void logged.push(error) });
+  const journal = createLogger({ sink: { write: () => undefined, close: async () => undefined }, clock, echo: false });
+  const log: AppLogger = { ...journal, error: (_message, error) => void logged.push(error) };
+  const core = createCore({ dataDir, migrationsFolder, demo: true, clock, log });
   const connections = new Map<FuzzRole, Connection>(fuzzRoles.map((role) => [role, core.connect()]));
   const connection = (role: FuzzRole) => connections.get(role) as Connection;
   const signedIn = new Map<FuzzRole, AgentSummary>();
@@ -82,12 +84,11 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
     if (role !== 'anonymous') signedIn.set(role, await signInAs(connection(role), personOf[role]));
   }
   const sink = await startSink();
-  const staged = await Promise.all(
-    [
-      { name: 'note.txt', mediaType: 'text/plain', dataBase64: Buffer.from('Bonjour').toString('base64') },
-      { name: 'logo.png', mediaType: 'image/png', dataBase64: tinyPng },
-    ].map((file) => answer<StagedAttachment>(connection('agent'), 'attachments.upload', file)),
-  );
+  const agentApi = apiOf(connection('agent'));
+  const staged: StagedAttachment[] = [
+    await uploadFile(agentApi, bytesSource('note.txt', 'text/plain', Buffer.from('Bonjour'))),
+    await uploadFile(agentApi, bytesSource('logo.png', 'image/png', Buffer.from(tinyPng, 'base64'))),
+  ];
   const creation = await answer<CreationOptions>(connection('agent'), 'creation.options', {});
   const emails = core.db.sqlite
     .prepare(`SELECT email FROM contacts WHERE email IS NOT NULL UNION SELECT email FROM address_book_entries LIMIT 12`)
