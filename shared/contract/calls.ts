@@ -2,6 +2,7 @@ import { addressBookCalls } from './calls/address-book';
 import { adminCalls } from './calls/admin';
 import { appCalls } from './calls/app';
 import { attachmentCalls } from './calls/attachments';
+import { backupCalls } from './calls/backup';
 import { caseCalls } from './calls/cases';
 import { contactCalls } from './calls/contacts';
 import { creationCalls } from './calls/creation';
@@ -30,6 +31,7 @@ export const calls = {
   replies: replyCalls,
   addressBook: addressBookCalls,
   sync: syncCalls,
+  backup: backupCalls,
 } as const;
 
 export type Calls = typeof calls;

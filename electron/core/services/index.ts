@@ -1,11 +1,13 @@
 import type { Database } from '../db/database';
 import type { EventBus } from '../event-bus';
+import type { AppLogger } from '../logging/logger';
 import type { Clock, FileOpener, Notifier, SecretStore } from '../ports';
 import { createBlobStore } from '../storage/blob-store';
 import { createAddressBookService } from './address-book/address-book-service';
 import { createAdminService } from './admin/admin-service';
 import { createAttachmentFiles } from './attachment-files';
 import { createAttachmentService } from './attachment-service';
+import { createBackupService } from './backup/backup-service';
 import { createCaseSearch } from './case-search';
 import { createCaseService } from './cases/case-service';
 import { createContactService } from './contacts/contact-service';
@@ -28,6 +30,8 @@ export interface ServiceDeps {
   opener: FileOpener | null;
   /** Where attachments are stored (content-addressed files). */
   dataDir: string;
+  /** The journal (logging/): what a support person reads. */
+  log: AppLogger;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -48,5 +52,6 @@ export function createServices(deps: ServiceDeps) {
     addressBook: createAddressBookService(deps),
     replies: createReplyService(deps),
     syncStatus: createSyncStatusService(deps),
+    backup: createBackupService(deps),
   };
 }
