@@ -2,6 +2,7 @@ import type { NavigationGuard, RouteRecordRaw } from 'vue-router';
 import { useSessionStore } from '../../stores/session';
 import AdminView from './AdminView.vue';
 import AgentsView from './AgentsView.vue';
+import BackupView from './BackupView.vue';
 import FormsView from './FormsView.vue';
 import MailboxesView from './MailboxesView.vue';
 import QualificationsView from './QualificationsView.vue';
@@ -20,6 +21,7 @@ export const adminSections = [
   { name: 'admin-templates', path: 'reponses-types', label: 'templates', component: TemplatesView },
   { name: 'admin-rules', path: 'regles-de-routage', label: 'rules', component: RoutingRulesView },
   { name: 'admin-settings', path: 'parametres', label: 'settings', component: SettingsView },
+  { name: 'admin-backup', path: 'sauvegarde', label: 'backup', component: BackupView },
 ] as const;
 
 export const adminHome = { name: 'admin-queues' } as const;
