@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupEntry } from '../../../../shared/domain/backup';
-import { manifestSize, readManifest } from './backup-manifest';
+import { readManifest } from './backup-manifest';
 
 const prefix = 'sauvegarde-';
 /** A backup folder without manifest this old is one that was cut short, not one being written. */
@@ -45,7 +45,7 @@ async function describe(folder: string, name: string): Promise<BackupEntry> {
   const read = await readManifest(dir);
   if (read.status === 'complete') {
     const { manifest } = read;
-    return { complete: true, name, createdAt: manifest.createdAt, sizeBytes: manifestSize(manifest), appVersion: manifest.appVersion, counts: manifest.counts };
+    return { complete: true, name, createdAt: manifest.createdAt, sizeBytes: manifest.sizeBytes, appVersion: manifest.appVersion, counts: manifest.counts };
   }
   const { mtime } = await stat(dir);
   return { complete: false, name, modifiedAt: mtime.toISOString() };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppFailure } from '../../../../shared/contract';
+import { refused } from './backup-refusals';
 import type { AgentSummary } from '../../../../shared/domain/agent';
 import type { AttachmentFile } from '../../../../shared/domain/attachment';
 import type { BackupList, BackupStatus, DataCounts, ExportResult, RestoreInput } from '../../../../shared/domain/backup';
@@ -15,7 +15,6 @@ import { migrationLevel } from './database-snapshot';
 import { restoreBackup } from './restore-backup';
 import { verifyBackup } from './verify-backup';
 
-const refused = (message: string) => new AppFailure({ code: 'refused', message });
 const count = (counts: DataCounts) => `${counts.cases} dossiers, ${counts.messages} messages, ${counts.contacts} contacts, ${counts.attachments} pièces jointes`;
 
 /**

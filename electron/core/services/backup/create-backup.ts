@@ -5,9 +5,10 @@ import type { BackupEntry } from '../../../../shared/domain/backup';
 import type { Database } from '../../db/database';
 import type { AppLogger } from '../../logging/logger';
 import type { Clock } from '../../ports';
-import { databaseFileName, manifestSize, writeManifest, type Manifest } from './backup-manifest';
+import { databaseFileName, writeFileList, writeManifest, type FileEntry, type Manifest } from './backup-manifest';
 import { createBackupFolder } from './backup-folder';
 import type { ReportProgress } from './backup-jobs';
+import { refused } from './backup-refusals';
 import { blobHashOf, listBlobs } from './blob-files';
 import { sealSnapshot, snapshotDatabase } from './database-snapshot';
 import { copyHashed, hashFile } from './file-hash';
@@ -24,7 +25,6 @@ export interface BackupSource {
 
 export type CompleteBackup = Extract<BackupEntry, { complete: true }>;
 
-const refused = (message: string) => new AppFailure({ code: 'refused', message });
 
 /**
  * One backup into `folder`: the database through SQLite's online backup API, then the attachments,
@@ -40,7 +40,7 @@ export async function createBackup(source: BackupSource, folder: string, report:
   });
   try {
     const manifest = await writeBackup(source, dir, createdAt, report);
-    return { complete: true, name, createdAt: manifest.createdAt, sizeBytes: manifestSize(manifest), appVersion: manifest.appVersion, counts: manifest.counts };
+    return { complete: true, name, createdAt: manifest.createdAt, sizeBytes: manifest.sizeBytes, appVersion: manifest.appVersion, counts: manifest.counts };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     if (error instanceof AppFailure) throw error;
@@ -55,7 +55,7 @@ async function writeBackup(source: BackupSource, dir: string, createdAt: Date, r
   const facts = sealSnapshot(databaseCopy);
   const blobs = await listBlobs(source.dataDir);
   warnMissing(source.log, facts.referencedBlobs, blobs);
-  const copied: Manifest['blobs'] = [];
+  const copied: FileEntry[] = [];
   for (const [index, blob] of blobs.entries()) {
     report('files', index, blobs.length);
     const digest = await copyHashed(path.join(source.dataDir, blob), path.join(dir, blob));
@@ -64,6 +64,7 @@ async function writeBackup(source: BackupSource, dir: string, createdAt: Date, r
     copied.push({ path: blob, ...digest });
   }
   report('files', blobs.length, blobs.length);
+  const database = { path: databaseFileName, ...(await hashFile(databaseCopy)) } as const;
   const manifest: Manifest = {
     format: 'unified-desktop-backup',
     formatVersion: 1,
@@ -71,8 +72,9 @@ async function writeBackup(source: BackupSource, dir: string, createdAt: Date, r
     appVersion: source.version,
     schema: { migrations: facts.migrations },
     counts: facts.counts,
-    database: { path: databaseFileName, ...(await hashFile(databaseCopy)) },
-    blobs: copied,
+    sizeBytes: copied.reduce((total, blob) => total + blob.size, database.size),
+    database,
+    files: await writeFileList(dir, copied),
   };
   await writeManifest(dir, manifest);
   return manifest;

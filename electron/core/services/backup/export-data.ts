@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AppFailure } from '../../../../shared/contract';
+import { refused } from './backup-refusals';
 import type { ExportResult } from '../../../../shared/domain/backup';
 import { safeFileName } from '../../storage/safe-file-name';
 import { createDatedFolder } from './backup-folder';
@@ -97,7 +98,6 @@ async function copyInto(dataDir: string, stored: string, dir: string, name: stri
   }
 }
 
-const refused = (message: string) => new AppFailure({ code: 'refused', message });
 
 const readme = `Export des données d’un centre Unified Desktop
 ==============================================

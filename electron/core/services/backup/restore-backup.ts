@@ -4,10 +4,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import { AppFailure } from '../../../../shared/contract';
 import type { DataCounts } from '../../../../shared/domain/backup';
 import type { ReportProgress } from './backup-jobs';
-import { databaseFileName, type Manifest } from './backup-manifest';
+import { backupFiles, databaseFileName, type Manifest } from './backup-manifest';
+import { incomplete, refused } from './backup-refusals';
 import { describeFsError } from './create-backup';
 import { copyHashed } from './file-hash';
-import { checkDigest, incomplete, manifestFiles, requireManifest } from './verify-backup';
+import { checkDigest, requireManifest } from './verify-backup';
 
 export interface RestoreRequest {
   /** The backup's own folder, the one that holds manifest.json. */
@@ -17,8 +18,6 @@ export interface RestoreRequest {
   /** Migrations this app knows: a backup made by a newer version is refused. */
   knownMigrations: number;
 }
-
-const refused = (message: string) => new AppFailure({ code: 'refused', message });
 
 /**
  * Restores a backup into an empty data folder, for a new installation or a new machine. Every file
@@ -69,7 +68,7 @@ function refuseNewer(manifest: Manifest, knownMigrations: number): void {
 }
 
 async function copyAll(manifest: Manifest, from: string, to: string, report: ReportProgress): Promise<void> {
-  const files = manifestFiles(manifest);
+  const files = await backupFiles(from, manifest);
   for (const [index, file] of files.entries()) {
     report('files', index, files.length);
     const digest = await copyHashed(path.join(from, file.path), path.join(to, file.path)).catch((error: unknown) => {

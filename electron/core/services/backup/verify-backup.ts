@@ -1,10 +1,8 @@
 import path from 'node:path';
-import { AppFailure } from '../../../../shared/contract';
-import { readManifest, type Manifest } from './backup-manifest';
+import { backupFiles, readManifest, type FileEntry, type Manifest } from './backup-manifest';
 import type { ReportProgress } from './backup-jobs';
+import { damaged, incomplete, refused } from './backup-refusals';
 import { hashFile, type FileDigest } from './file-hash';
-
-const refused = (message: string) => new AppFailure({ code: 'refused', message });
 
 /** The manifest of a backup folder, or the French reason why this folder cannot be restored. */
 export async function requireManifest(dir: string): Promise<Manifest> {
@@ -16,24 +14,15 @@ export async function requireManifest(dir: string): Promise<Manifest> {
   return read.manifest;
 }
 
-export const damaged = (file: string) =>
-  refused(`La sauvegarde est endommagée : le fichier « ${file} » ne correspond plus à l’empreinte SHA-256 notée dans son manifeste. Elle ne peut pas être restaurée : choisissez-en une autre.`);
-
-export const incomplete = (file: string) =>
-  refused(`La sauvegarde est incomplète : le fichier « ${file} » manque. Elle ne peut pas être restaurée : choisissez-en une autre.`);
-
-/** Every file of the manifest, database first. */
-export const manifestFiles = (manifest: Manifest) => [manifest.database, ...manifest.blobs];
-
 /** Throws `damaged` unless the bytes read are the ones the manifest describes. */
-export function checkDigest(expected: { path: string; size: number; sha256: string }, actual: FileDigest): void {
+export function checkDigest(expected: FileEntry, actual: FileDigest): void {
   if (actual.sha256 !== expected.sha256 || actual.size !== expected.size) throw damaged(expected.path);
 }
 
 /** Reads every file of a backup against its manifest; answers the manifest when all match. */
 export async function verifyBackup(dir: string, report: ReportProgress): Promise<Manifest> {
   const manifest = await requireManifest(dir);
-  const files = manifestFiles(manifest);
+  const files = await backupFiles(dir, manifest);
   for (const [index, file] of files.entries()) {
     report('files', index, files.length);
     const digest = await hashFile(path.join(dir, file.path)).catch(() => {

@@ -203,6 +203,7 @@ describe('restoring is refused', () => {
   it.each([
     ['its database', (copy: string) => path.join(copy, 'unified.sqlite'), 'unified.sqlite'],
     ['one of its attachments', (copy: string) => path.join(copy, readBlob(copy)), 'attachments/'],
+    ['the list of its attachments', (copy: string) => path.join(copy, 'fichiers.json'), 'fichiers.json'],
   ])('for a backup with one byte changed in %s, and nothing is written', async (label, fileOf, named) => {
     const copy = copyOf(label.replace(/\s/g, '-'));
     flipByte(fileOf(copy));
@@ -279,7 +280,8 @@ describe('keeping the last backups', () => {
   });
 });
 
+/** The first attachment a backup lists (the manifest vouches for the list, the list for each file). */
 function readBlob(backup: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(backup, 'manifest.json'), 'utf8')) as { blobs: { path: string }[] };
-  return manifest.blobs[0]!.path;
+  const files = JSON.parse(readFileSync(path.join(backup, 'fichiers.json'), 'utf8')) as { path: string }[];
+  return files[0]!.path;
 }
