@@ -85,7 +85,7 @@ async function copyAll(manifest: Manifest, from: string, to: string, report: Rep
 function checkDatabase(file: string): void {
   const db = new BetterSqlite3(file, { fileMustExist: true });
   try {
-    const check = db.pragma('integrity_check', { simple: true });
+    const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw refused(`La base restaurée ne passe pas la vérification de SQLite (${String(check)}) : rien n’a été gardé.`);
   } finally {
     db.close();
