@@ -68,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
   const secrets = options.secrets ?? memorySecretStore();
   const notifier = options.notifier ?? silentNotifier;
   const opener = options.opener ?? null;
-  const services = createServices({ db, clock, events, secrets, notifier, opener, dataDir: options.dataDir });
+  const services = createServices({ db, clock, events, secrets, notifier, opener, dataDir: options.dataDir, log });
   const handlers = createHandlers(services, {
     version: options.version ?? '0.0.0',
     demo,

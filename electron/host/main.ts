@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core';
 import { startMailRuntime } from '../core/mail/mail-runtime';
+import { startBackupScheduler } from '../core/services/backup/backup-scheduler';
 import { startBrowserHost } from './browser-host';
 import { defaultDataDir } from './data-dir';
 import { hostSecretStore } from './key-file-secret-store';
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   console.log(`Ouvrez / Open: ${host.url}`);
   // After the URL: a slow or unreachable mail server must not delay opening the app.
   const mail = await startMailRuntime(core);
+  const backups = startBackupScheduler(core, { version });
   const stop = async () => {
+    backups.stop();
     await host.close();
     await mail.stop();
     core.close();

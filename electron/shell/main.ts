@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import { createCore, type Core } from '../core/create-core';
+import { startBackupScheduler } from '../core/services/backup/backup-scheduler';
 import { createMailSupervisor, type MailSupervisor } from '../mail-process/mail-supervisor';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { handleDownloads } from './downloads';
@@ -121,6 +122,8 @@ function start(): void {
       openWindow();
       // After the window: starting mail must not delay it.
       supervisor.start();
+      // The daily backup runs here, beside the windows' core: it shares their job lock and progress.
+      startBackupScheduler(started, { version: app.getVersion() });
     })
     .catch((error: unknown) => {
       console.error('[shell] start-up failed', error);

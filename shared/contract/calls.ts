@@ -2,6 +2,7 @@ import { addressBookCalls } from './calls/address-book';
 import { adminCalls } from './calls/admin';
 import { appCalls } from './calls/app';
 import { attachmentCalls } from './calls/attachments';
+import { backupCalls } from './calls/backup';
 import { caseCalls } from './calls/cases';
 import { contactCalls } from './calls/contacts';
 import { creationCalls } from './calls/creation';
@@ -32,6 +33,7 @@ export const calls = {
   addressBook: addressBookCalls,
   sync: syncCalls,
   quarantine: quarantineCalls,
+  backup: backupCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -8,7 +8,7 @@ import type { StagedAttachment } from '../../shared/domain/attachment';
 import type { AgentSummary } from '../../shared/domain/agent';
 import { createCore, databaseFile, type Connection, type Core } from '../../electron/core/create-core';
 import { demoAgents, demoPassword, type DemoAgentKey } from '../../electron/core/demo/demo-data';
-import { createLogger, type AppLogger } from '../../electron/core/logging/logger';
+import { discardingLogger, type AppLogger } from '../../electron/core/logging/logger';
 import { fixedClock, migrationsFolder } from '../core/temp-database';
 import { apiOf } from '../support/connection-api';
 import { watchDatabase, type DatabaseWatch } from './database-watch';
@@ -74,8 +74,7 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
   // No `opener`: `attachments.open` is refused as in the browser host, no file reaches the system.
   // What the dispatcher logs of an `internal` failure (the stack) goes into the fuzz's own report.
   const logged: unknown[] = [];
-  const journal = createLogger({ sink: { write: () => undefined, close: async () => undefined }, clock, echo: false });
-  const log: AppLogger = { ...journal, error: (_message, error) => void logged.push(error) };
+  const log: AppLogger = { ...discardingLogger(clock), error: (_message, error) => void logged.push(error) };
   const core = createCore({ dataDir, migrationsFolder, demo: true, clock, log });
   const connections = new Map<FuzzRole, Connection>(fuzzRoles.map((role) => [role, core.connect()]));
   const connection = (role: FuzzRole) => connections.get(role) as Connection;

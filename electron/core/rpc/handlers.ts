@@ -4,6 +4,7 @@ import { addressBookHandlers } from './handlers/address-book';
 import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
 import { attachmentHandlers } from './handlers/attachments';
+import { backupHandlers } from './handlers/backup';
 import { caseHandlers } from './handlers/cases';
 import { contactHandlers } from './handlers/contacts';
 import { creationHandlers } from './handlers/creation';
@@ -38,5 +39,6 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     replies: replyHandlers(services),
     sync: syncHandlers(services),
     quarantine: quarantineHandlers(services),
+    backup: backupHandlers(services, info),
   });
 }

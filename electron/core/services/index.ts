@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import type { EventBus } from '../event-bus';
+import type { AppLogger } from '../logging/logger';
 import type { Clock, FileOpener, Notifier, SecretStore } from '../ports';
 import { createBlobStore } from '../storage/blob-store';
 import { createAddressBookService } from './address-book/address-book-service';
@@ -7,6 +8,7 @@ import { createAdminService } from './admin/admin-service';
 import { createAttachmentFiles } from './attachment-files';
 import { createAttachmentService } from './attachment-service';
 import { createChunkedUploads } from './attachments/chunked-uploads';
+import { createBackupService } from './backup/backup-service';
 import { createCaseSearch } from './case-search';
 import { createCaseService } from './cases/case-service';
 import { createContactService } from './contacts/contact-service';
@@ -30,6 +32,8 @@ export interface ServiceDeps {
   opener: FileOpener | null;
   /** Where attachments are stored (content-addressed files). */
   dataDir: string;
+  /** The journal (logging/): what a support person reads. */
+  log: AppLogger;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -52,5 +56,6 @@ export function createServices(deps: ServiceDeps) {
     replies: createReplyService(deps),
     syncStatus: createSyncStatusService(deps),
     quarantine: createQuarantineService(deps),
+    backup: createBackupService(deps),
   };
 }

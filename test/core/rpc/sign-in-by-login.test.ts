@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discardingLogger } from '../../../electron/core/logging/logger';
 import { fail } from '../../../shared/contract';
 import { createHandlers } from '../../../electron/core/rpc/handlers';
 import { createServices } from '../../../electron/core/services';
@@ -83,6 +84,7 @@ describe('session.agents', () => {
       clock: fixedClock(),
       events: new EventBus(),
       secrets: memorySecretStore(),
+      log: discardingLogger(fixedClock()),
       notifier: silentNotifier,
       opener: null,
       dataDir: demo.core.dataDir,

@@ -10,7 +10,12 @@ const keys = {
   defaultCountry: 'default_country',
   acknowledgementDailyLimit: 'acknowledgement_daily_limit',
   localModelUrl: 'local_model_url',
+  backupFolder: 'backup_folder',
+  backupKeep: 'backup_keep',
 } as const satisfies Record<keyof Settings, string>;
+
+/** Settings stored as the text of a number. */
+const numeric = new Set<keyof Settings>(['acknowledgementDailyLimit', 'backupKeep']);
 
 const fields = Object.keys(keys) as (keyof Settings)[];
 
@@ -18,8 +23,7 @@ const fields = Object.keys(keys) as (keyof Settings)[];
  * Values are stored as plain text (`FR`, `3`), as the demo writes them and as any module may read
  * them; a null setting has no row at all.
  */
-const fromText = (field: keyof Settings, text: string): unknown =>
-  field === 'acknowledgementDailyLimit' ? Number(text) : text;
+const fromText = (field: keyof Settings, text: string): unknown => (numeric.has(field) ? Number(text) : text);
 
 /**
  * The system settings, for every module that needs one (case creation's default country, the

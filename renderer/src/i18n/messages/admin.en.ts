@@ -1,4 +1,5 @@
 import type { adminFr } from './admin.fr';
+import { backupEn } from './backup.en';
 
 export const adminEn: typeof adminFr = {
   title: 'Administration',
@@ -11,6 +12,7 @@ export const adminEn: typeof adminFr = {
     templates: 'Templates',
     rules: 'Routing rules',
     settings: 'Settings',
+    backup: 'Backup and log',
   },
   save: 'Save',
   saving: 'Saving…',
@@ -208,4 +210,5 @@ export const adminEn: typeof adminFr = {
     localModelUrl: 'Local language model (address)',
     localModelHint: 'Blank: off. An address on this machine only (http://127.0.0.1:…).',
   },
+  backup: backupEn,
 };

@@ -1,4 +1,5 @@
 import { caseActionLabels } from '../../../../shared/domain/case-actions';
+import { backupFr } from './backup.fr';
 /** The administration screens (SPEC "Roles": the administrator's set-up). */
 export const adminFr = {
   title: 'Administration',
@@ -11,6 +12,7 @@ export const adminFr = {
     templates: 'Réponses types',
     rules: 'Règles de routage',
     settings: 'Paramètres',
+    backup: 'Sauvegarde et journal',
   },
   save: 'Enregistrer',
   saving: 'Enregistrement…',
@@ -197,4 +199,5 @@ export const adminFr = {
     localModelUrl: 'Modèle de langage local (adresse)',
     localModelHint: 'Vide : désactivé. Adresse sur cette machine uniquement (http://127.0.0.1:…).',
   },
+  backup: backupFr,
 };
