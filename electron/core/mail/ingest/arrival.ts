@@ -20,4 +20,6 @@ export interface Arrival {
   key: MessageKey;
   /** Null for a person; see auto-reply.ts. */
   automatic: AutomaticKind | null;
+  /** The first message we hold with the Message-ID this one claims too (see duplicates.ts), or null. */
+  messageIdSeenOnId: number | null;
 }

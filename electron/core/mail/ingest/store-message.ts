@@ -24,6 +24,7 @@ export function storeIncomingMessage(filing: Filing, arrival: Arrival, caseId: n
     from: arrival.sender,
     to: mail.to,
     cc: mail.cc,
+    replyTo: mail.replyTo,
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
@@ -36,6 +37,8 @@ export function storeIncomingMessage(filing: Filing, arrival: Arrival, caseId: n
     autoSubmitted: arrival.automatic !== null,
     rawSize: mail.rawSize,
     rawPath: blobPath(mail.rawSha256),
+    rawSha256: mail.rawSha256,
+    messageIdSeenOnId: arrival.messageIdSeenOnId,
     createdAt,
   };
   const messageId = db.orm.insert(messages).values(row).returning({ id: messages.id }).get().id;
