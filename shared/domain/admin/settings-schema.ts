@@ -18,6 +18,13 @@ function isLoopbackHttpUrl(text: string): boolean {
   }
 }
 
+/**
+ * Whose address a mail's contact gets when it carries Reply-To: only when From is a no-reply address
+ * (a web form's), always, or never (see electron/core/mail/ingest/contact-address.ts).
+ */
+export const replyToPolicies = ['noreply_only', 'always', 'never'] as const;
+export type ReplyToPolicy = (typeof replyToPolicies)[number];
+
 /** The system settings an administrator edits (SPEC "Creating a case", "Incoming routing", "Suggested replies"). */
 export const settingsSchema = z.object({
   /** Country of a new contact when the form leaves it blank. */
@@ -39,6 +46,8 @@ export const settingsSchema = z.object({
     .max(500)
     .refine(isLoopbackHttpUrl, { error: settingsMessages.localModelUrl })
     .nullable(),
+  /** Incoming mail: when Reply-To, rather than From, names the contact. */
+  replyToPolicy: z.enum(replyToPolicies, { error: 'Choisissez une règle pour Reply-To.' }).default('noreply_only'),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -47,4 +56,5 @@ export const defaultSettings: Settings = {
   defaultCountry: 'FR',
   acknowledgementDailyLimit: 3,
   localModelUrl: null,
+  replyToPolicy: 'noreply_only',
 };

@@ -15,7 +15,7 @@ export interface Filing {
 /** One message being filed, with what filing learnt about it before choosing its case. */
 export interface Arrival {
   mail: IncomingMail;
-  /** From, or Reply-To when From is missing (`senderOf`): a message without either is quarantined. */
+  /** The contact's address (`contactAddressOf`: From, or Reply-To by the centre's rule); none: quarantined. */
   sender: MailAddress;
   key: MessageKey;
   /** Null for a person; see auto-reply.ts. */

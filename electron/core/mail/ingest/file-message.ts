@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { normalizeEmail } from '../../../../shared/domain/field-rules';
 import { mailboxes } from '../../db/schema';
+import { readSettings } from '../../services/admin/settings';
 import type { IncomingMail, IngestOutcome } from '../incoming-mail';
 import { acknowledge } from './acknowledgement';
 import { appendToCase } from './append-to-case';
 import type { Arrival, Filing } from './arrival';
-import { automaticKind, senderOf } from './auto-reply';
+import { automaticKind } from './auto-reply';
 import type { CaseChange } from './case-change';
 import { advanceCheckpoint } from './checkpoint';
+import { contactAddressOf } from './contact-address';
 import { earlierHolderOf, findDuplicate } from './duplicates';
 import { messageKey } from './message-key';
 import { openCase } from './new-case';
@@ -46,7 +48,8 @@ function fileOnce(filing: Filing, mail: IncomingMail): Filed {
   const { db } = filing;
   const duplicate = findDuplicate(db, mail);
   if (duplicate) return nothingChanged({ kind: 'duplicate', caseId: duplicate.caseId });
-  const sender = senderOf(mail);
+  const own = ownAddresses(db);
+  const sender = contactAddressOf(mail, readSettings(db).replyToPolicy, own);
   if (!sender) {
     recordQuarantine(filing, { ...mail, reason: noSenderReason });
     return nothingChanged({ kind: 'ignored', reason: 'no_sender' });
@@ -55,7 +58,7 @@ function fileOnce(filing: Filing, mail: IncomingMail): Filed {
     mail,
     sender,
     key: messageKey(mail),
-    automatic: automaticKind(mail, ownAddresses(db)),
+    automatic: automaticKind(mail, own),
     messageIdSeenOnId: earlierHolderOf(db, mail.messageId),
   };
   const threading = matchThread(db, mail, normalizeEmail(sender.address));

@@ -21,7 +21,8 @@ export function storeIncomingMessage(filing: Filing, arrival: Arrival, caseId: n
     messageIdHeader: arrival.key.header,
     inReplyTo: mail.inReplyTo,
     references: mail.references,
-    from: arrival.sender,
+    // As written; the contact may have been found by Reply-To (contact-address.ts), shown beside it.
+    from: mail.from?.address.trim() ? mail.from : arrival.sender,
     to: mail.to,
     cc: mail.cc,
     replyTo: mail.replyTo,

@@ -10,6 +10,7 @@ const keys = {
   defaultCountry: 'default_country',
   acknowledgementDailyLimit: 'acknowledgement_daily_limit',
   localModelUrl: 'local_model_url',
+  replyToPolicy: 'reply_to_policy',
 } as const satisfies Record<keyof Settings, string>;
 
 const fields = Object.keys(keys) as (keyof Settings)[];
