@@ -1,3 +1,4 @@
+import { relabelEncodedWords } from './encoded-words';
 import { guessCharset, hasEightBit, isKnownCharset, isSingleByteCharset, isUtf8, legacyToUtf8 } from './legacy-charset';
 import { contentTypeOf, fieldValue, multipartParts, splitEntity, type ContentType, type Span } from './mime-entities';
 
@@ -27,13 +28,18 @@ export function repairCharsets(source: Buffer): Buffer {
 function visit(source: Buffer, span: Span, depth: number, edits: Edit[]): void {
   const entity = splitEntity(source, span);
   const original = source.subarray(entity.header.start, entity.header.end);
-  let header = utf8HeaderLines(original);
+  let header: Buffer = Buffer.from(relabelEncodedWords(utf8HeaderLines(original).toString('latin1')), 'latin1');
+  let type = contentTypeOf(header.toString('latin1'));
+  if (type.mediaType.startsWith('multipart/')) {
+    const boundary = type.params.get('boundary');
+    const parts = boundary ? multipartParts(source, entity.body, boundary) : [];
+    if (parts.length > 0 && depth < maxDepth) for (const part of parts) visit(source, part, depth + 1, edits);
+    // A multipart without a boundary that shows holds no part mailparser can find: its body, read
+    // as plain text, is at least shown (and the source is kept) rather than an empty message.
+    if (parts.length === 0) [header, type] = [withContentType(header, 'text/plain'), contentTypeOf('')];
+  }
   const headerText = header.toString('latin1');
-  const type = contentTypeOf(headerText);
-  const boundary = type.params.get('boundary');
-  if (type.mediaType.startsWith('multipart/') && boundary && depth < maxDepth) {
-    for (const part of multipartParts(source, entity.body, boundary)) visit(source, part, depth + 1, edits);
-  } else if (isShownText(type, headerText)) {
+  if (!type.mediaType.startsWith('multipart/') && isShownText(type, headerText)) {
     const charset = actualCharset(type, headerText, source.subarray(entity.body.start, entity.body.end));
     if (charset) header = withCharset(header, charset);
   }
@@ -89,6 +95,15 @@ function withoutTransferEncoding(body: Buffer, encoding: string | undefined): Bu
 }
 
 const contentTypeField = /^content-type[ \t]*:[^\n]*(?:\n[ \t][^\n]*)*/im;
+
+/** The header block with its Content-Type replaced by `mediaType` (no parameters). */
+function withContentType(header: Buffer, mediaType: string): Buffer {
+  const text = header.toString('latin1');
+  const field = contentTypeField.exec(text);
+  if (!field) return header;
+  const end = field[0].endsWith('\r') ? '\r' : '';
+  return Buffer.from(`${text.slice(0, field.index)}Content-Type: ${mediaType}${end}${text.slice(field.index + field[0].length)}`, 'latin1');
+}
 
 /** The header block with `charset` set on its Content-Type, added if it had none. */
 function withCharset(header: Buffer, charset: string): Buffer {

@@ -183,3 +183,22 @@ describe('attachment names', () => {
     expect(mail.attachments.map((a) => a.displayName)).toEqual(['facturefdp.exe', 'releve.txt']);
   });
 });
+
+describe('encoded words and multiparts that say the wrong thing', () => {
+  it('reads an encoded word whose bytes are not in the charset it names (or in none known)', async () => {
+    const raw = bytes('utf8', 'From: =?utf-8?q?H=E9l=E8ne?= <h@example.fr>', 'Subject: =?x-inconnu?Q?Bonjour_=E9t=E9?= =?UTF-8?B?' + Buffer.from('Réclamation', 'latin1').toString('base64') + '?=', '', 'x', '');
+    const mail = await parse(raw);
+    expect(mail.from?.name).toBe('Hélène');
+    expect(mail.subject).toBe('Bonjour étéRéclamation');
+  });
+
+  it('shows the text of a multipart whose boundary never appears, rather than nothing', async () => {
+    const raw = bytes('utf8', 'From: a@example.fr', 'Subject: x', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="jamais"', '', 'Texte sans frontière.', '');
+    expect((await parse(raw)).text?.trim()).toBe('Texte sans frontière.');
+  });
+
+  it('shows the text of a multipart that names no boundary', async () => {
+    const raw = bytes('latin1', 'From: a@example.fr', 'Subject: x', 'Content-Type: multipart/mixed', '', 'Corps sans paramètre boundary.', '');
+    expect((await parse(raw)).text?.trim()).toBe('Corps sans paramètre boundary.');
+  });
+});
