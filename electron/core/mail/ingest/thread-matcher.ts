@@ -34,6 +34,8 @@ interface Candidate {
 const maxReferencesRead = 100;
 /** A Message-ID reused by many messages: the first holders are enough to find the thread. */
 const maxHoldersRead = 20;
+/** Each candidate costs a few queries: a hostile message pointing everywhere is cut short. */
+const maxCandidates = 50;
 
 /**
  * The case an incoming message belongs to (SPEC "Incoming messages"). Every path (In-Reply-To,
@@ -44,7 +46,9 @@ const maxHoldersRead = 20;
  */
 export function matchThread(db: Database, mail: ThreadFields, sender: string): Threading {
   let refused: RefusedClaim | null = null;
+  let examined = 0;
   for (const candidate of candidates(db, mail)) {
+    if ((examined += 1) > maxCandidates) break;
     const master = masterOf(db, candidate.caseId);
     if (isKnownTo(db, [candidate.caseId, master], sender)) return { kind: 'match', match: { caseId: master, reason: candidate.reason } };
     refused ??= { caseId: master, number: numberOf(db, master) };
