@@ -69,7 +69,8 @@ export type IngestOutcome =
  * Files one message in ONE synchronous transaction, together with the folder checkpoint
  * (`lastUid`), so that a crash either files it and moves the checkpoint, or does neither.
  * Idempotent: the same (mailbox, folder, uidValidity, uid), or after a UIDVALIDITY change the same
- * Message-ID (or stable-header hash) in that mailbox, is reported as a duplicate.
+ * source (`rawSha256`) in that mailbox, is reported as a duplicate. A Message-ID never is: another
+ * message claiming a known one is filed, and says so (ingest/duplicates.ts).
  */
 export interface IngestSink {
   ingest(mail: IncomingMail): IngestOutcome;

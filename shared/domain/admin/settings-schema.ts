@@ -27,6 +27,13 @@ function isLoopbackHttpUrl(text: string): boolean {
  */
 export const isAbsolutePath = (text: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text);
 
+/**
+ * Whose address a mail's contact gets when it carries Reply-To: only when From is a no-reply address
+ * (a web form's), always, or never (see electron/core/mail/ingest/contact-address.ts).
+ */
+export const replyToPolicies = ['noreply_only', 'always', 'never'] as const;
+export type ReplyToPolicy = (typeof replyToPolicies)[number];
+
 /** The system settings an administrator edits (SPEC "Creating a case", "Incoming routing", "Suggested replies"). */
 export const settingsSchema = z.object({
   /** Country of a new contact when the form leaves it blank. */
@@ -63,6 +70,10 @@ export const settingsSchema = z.object({
     .min(1, { error: settingsMessages.backupKeep })
     .max(365, { error: settingsMessages.backupKeep })
     .default(7),
+
+/**
+  /** Incoming mail: when Reply-To, rather than From, names the contact. */
+  replyToPolicy: z.enum(replyToPolicies, { error: 'Choisissez une règle pour Reply-To.' }).default('noreply_only'),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -73,4 +84,5 @@ export const defaultSettings: Settings = {
   localModelUrl: null,
   backupFolder: null,
   backupKeep: 7,
+  replyToPolicy: 'noreply_only',
 };

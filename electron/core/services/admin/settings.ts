@@ -12,6 +12,7 @@ const keys = {
   localModelUrl: 'local_model_url',
   backupFolder: 'backup_folder',
   backupKeep: 'backup_keep',
+  replyToPolicy: 'reply_to_policy',
 } as const satisfies Record<keyof Settings, string>;
 
 /** Settings stored as the text of a number. */

@@ -8,6 +8,7 @@ import type { MailAddress } from '../../db/tables/json-types';
 import { messages, quarantine, queues } from '../../db/schema';
 import type { IncomingMail } from '../../mail/incoming-mail';
 import { automaticKind } from '../../mail/ingest/auto-reply';
+import { earlierHolderOf } from '../../mail/ingest/duplicates';
 import { messageKey } from '../../mail/ingest/message-key';
 import { openCase, type Opened } from '../../mail/ingest/new-case';
 import { ownAddresses } from '../../mail/ingest/own-addresses';
@@ -111,7 +112,7 @@ export async function createCaseFrom(deps: QuarantineDeps, id: number, request: 
     const row = loadWaiting(db, id);
     assertNotFiled(deps, row);
     const filing = { db, now: clock.now(), blobPath: deps.blobs.relativePath };
-    const arrival = { mail, sender, key: messageKey(mail), automatic: automaticKind(mail, ownAddresses(db)) };
+    const arrival = { mail, sender, key: messageKey(mail), automatic: automaticKind(mail, ownAddresses(db)), messageIdSeenOnId: earlierHolderOf(db, mail.messageId) };
     const opened = openCase(filing, arrival, { queueId, qualificationId: null, priority: 0, ruleId: null });
     const at = filing.now.toISOString();
     const actor = { id: agent.id, role: agent.role, displayName: agent.displayName, rights: currentRights(db, agent.id) ?? { role: agent.role } };

@@ -209,6 +209,15 @@ export const adminEn: typeof adminFr = {
     acknowledgementDailyLimit: 'Acknowledgements and waiting messages per contact per day, at most',
     localModelUrl: 'Local language model (address)',
     localModelHint: 'Blank: off. An address on this machine only (http://127.0.0.1:…).',
+    incomingMail: 'Incoming mail',
+    replyToPolicy: 'Contact address when a message carries Reply-To',
+    replyToPolicyHint:
+      'A web form writes from a “no-reply” address and puts its customer in Reply-To: the case and the reply then go to the customer.',
+    replyToPolicies: {
+      noreply_only: 'Reply-To when the sender is a “no-reply” address (recommended)',
+      always: 'Always Reply-To',
+      never: 'Never: always the sender (From)',
+    },
   },
   backup: backupEn,
 };

@@ -198,6 +198,15 @@ export const adminFr = {
     acknowledgementDailyLimit: 'Accusés et messages d’attente par contact et par jour, au plus',
     localModelUrl: 'Modèle de langage local (adresse)',
     localModelHint: 'Vide : désactivé. Adresse sur cette machine uniquement (http://127.0.0.1:…).',
+    incomingMail: 'Courrier entrant',
+    replyToPolicy: 'Adresse du contact quand le message porte un Reply-To',
+    replyToPolicyHint:
+      'Un formulaire web écrit depuis une adresse « no-reply » et met son client en Reply-To : le dossier et la réponse vont alors au client.',
+    replyToPolicies: {
+      noreply_only: 'Reply-To quand l’expéditeur est une adresse « no-reply » (conseillé)',
+      always: 'Toujours le Reply-To',
+      never: 'Jamais : toujours l’expéditeur (From)',
+    },
   },
   backup: backupFr,
 };

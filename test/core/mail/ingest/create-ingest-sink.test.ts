@@ -118,7 +118,10 @@ describe('reopen rules', () => {
     // Demo case 000005, answered from another installation or before a restore: only its number is known.
     const demo = f.db.orm.select().from(cases).where(eq(cases.number, '000005')).get();
     setCase(demo?.id as number, { state: 'waiting_contact', assigneeId: f.agentIds.lucas });
-    const outcome = f.sink.ingest(f.incoming({ references: ['<ud.000005.x@centre.fr>'] }));
+    const contact = f.db.orm.select().from(contacts).where(eq(contacts.id, demo?.contactId as number)).get();
+    const outcome = f.sink.ingest(
+      f.incoming({ from: { address: contact?.email as string }, references: ['<ud.000005.5f0c9e1d2b3a4c5d6e7f8091@centre.fr>'] }),
+    );
     expect(outcome).toMatchObject({ kind: 'appended', caseId: demo?.id, reason: 'message_id_reference', reopened: true });
     expect(f.caseRow(demo?.id as number)).toMatchObject({ state: 'contact_replied', assigneeId: f.agentIds.lucas });
   });

@@ -125,7 +125,7 @@ describe('the quarantine, through the contract', () => {
       ['quarantine.delete', { id: entry!.id }],
     ];
     const connection = world.core.connect();
-    const signedIn = await connection.call('session.signIn', { agentId: world.agentId, password: 'demo' });
+    const signedIn = await connection.call('session.signIn', { login: 'camille.martin', password: 'demo' });
     expect(signedIn.ok).toBe(true);
     for (const [name, input] of attempts) {
       const answer = await connection.call(name, input);
