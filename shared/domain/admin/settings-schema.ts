@@ -4,6 +4,7 @@ import { isCountryCode } from './country-codes';
 export const settingsMessages = {
   country: 'Code pays inconnu : deux lettres ISO 3166 (ex. FR, BE, CH).',
   localModelUrl: 'Adresse locale uniquement (http://127.0.0.1:…, http://localhost:…) : rien ne doit quitter le poste.',
+  sendingMailbox: 'Choisissez une des boîtes aux lettres du centre.',
 } as const;
 
 /** Hosts that stay on this machine (SPEC "Suggested replies": nothing leaves it). */
@@ -39,6 +40,11 @@ export const settingsSchema = z.object({
     .max(500)
     .refine(isLoopbackHttpUrl, { error: settingsMessages.localModelUrl })
     .nullable(),
+  /**
+   * The centre's default sending mailbox: replies of a queue without its own mailbox leave from it
+   * (letter and phone queues included, see ../sending-mailbox.ts). Null: none chosen yet.
+   */
+  defaultSendingMailboxId: z.number({ error: settingsMessages.sendingMailbox }).int().positive({ error: settingsMessages.sendingMailbox }).nullable(),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -47,4 +53,5 @@ export const defaultSettings: Settings = {
   defaultCountry: 'FR',
   acknowledgementDailyLimit: 3,
   localModelUrl: null,
+  defaultSendingMailboxId: null,
 };

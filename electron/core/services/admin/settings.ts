@@ -1,8 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AgentSummary } from '../../../../shared/domain/agent';
-import { defaultSettings, settingsSchema, type Settings } from '../../../../shared/domain/admin/settings-schema';
+import { defaultSettings, settingsMessages, settingsSchema, type Settings } from '../../../../shared/domain/admin/settings-schema';
 import type { Database } from '../../db/database';
-import { settings } from '../../db/schema';
+import { mailboxes, settings } from '../../db/schema';
+import { invalidField } from '../access';
 import { administer } from './admin-guard';
 
 /** Each setting's row in the key/value `settings` table, and how its text reads back. */
@@ -10,6 +11,7 @@ const keys = {
   defaultCountry: 'default_country',
   acknowledgementDailyLimit: 'acknowledgement_daily_limit',
   localModelUrl: 'local_model_url',
+  defaultSendingMailboxId: 'reply_mailbox_id',
 } as const satisfies Record<keyof Settings, string>;
 
 const fields = Object.keys(keys) as (keyof Settings)[];
@@ -18,8 +20,8 @@ const fields = Object.keys(keys) as (keyof Settings)[];
  * Values are stored as plain text (`FR`, `3`), as the demo writes them and as any module may read
  * them; a null setting has no row at all.
  */
-const fromText = (field: keyof Settings, text: string): unknown =>
-  field === 'acknowledgementDailyLimit' ? Number(text) : text;
+const numericFields: ReadonlySet<keyof Settings> = new Set(['acknowledgementDailyLimit', 'defaultSendingMailboxId']);
+const fromText = (field: keyof Settings, text: string): unknown => (numericFields.has(field) ? Number(text) : text);
 
 /**
  * The system settings, for every module that needs one (case creation's default country, the
@@ -42,6 +44,7 @@ export function readSettings(db: Database): Settings {
 export function createSettingsAdmin(db: Database) {
   function update(next: Settings, actor: AgentSummary): Settings {
     return administer(db, actor, () => {
+      assertMailboxExists(next.defaultSendingMailboxId);
       for (const field of fields) {
         const [key, value] = [keys[field], next[field]];
         if (value === null) db.orm.delete(settings).where(eq(settings.key, key)).run();
@@ -52,6 +55,12 @@ export function createSettingsAdmin(db: Database) {
       }
       return readSettings(db);
     });
+  }
+
+  function assertMailboxExists(id: number | null): void {
+    if (id !== null && !db.orm.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.id, id)).get()) {
+      throw invalidField('defaultSendingMailboxId', settingsMessages.sendingMailbox);
+    }
   }
 
   return { read: () => readSettings(db), update };

@@ -51,6 +51,10 @@ export const adminEn: typeof adminFr = {
     },
     mailbox: 'Mailbox the replies are sent from',
     defaultMailbox: 'The centre’s default mailbox',
+    sendsFrom: 'Sent from: {address} ({origin})',
+    sendsFromQueue: 'the queue’s mailbox',
+    sendsFromDefault: 'the centre’s default mailbox',
+    sendsFromNone: 'No sending mailbox: replies of this queue will be refused. Choose a mailbox here, or the default sending mailbox in Administration › Settings.',
     members: 'Members',
     restrictActions: 'Restrict the actions allowed in this queue',
     allowedActions: 'Allowed actions',
@@ -207,5 +211,12 @@ export const adminEn: typeof adminFr = {
     acknowledgementDailyLimit: 'Acknowledgements and waiting messages per contact per day, at most',
     localModelUrl: 'Local language model (address)',
     localModelHint: 'Blank: off. An address on this machine only (http://127.0.0.1:…).',
+    sending: {
+      title: 'Sending replies',
+      defaultMailbox: 'Default sending mailbox',
+      none: 'None',
+      hint: 'Replies of queues without their own mailbox (letter and phone included) leave from this mailbox.',
+      noMailbox: 'Add a mailbox first (Administration › Mailboxes).',
+    },
   },
 };

@@ -40,6 +40,10 @@ export const adminFr = {
     },
     mailbox: 'Boîte d’envoi des réponses',
     defaultMailbox: 'Boîte par défaut du centre',
+    sendsFrom: 'Envoi depuis : {address} ({origin})',
+    sendsFromQueue: 'boîte de la file',
+    sendsFromDefault: 'boîte par défaut du centre',
+    sendsFromNone: 'Aucune boîte d’envoi : les réponses de cette file seront refusées. Choisissez une boîte ici, ou la boîte d’envoi par défaut dans Administration › Paramètres.',
     members: 'Membres',
     restrictActions: 'Restreindre les actions permises dans cette file',
     allowedActions: 'Actions permises',
@@ -196,5 +200,12 @@ export const adminFr = {
     acknowledgementDailyLimit: 'Accusés et messages d’attente par contact et par jour, au plus',
     localModelUrl: 'Modèle de langage local (adresse)',
     localModelHint: 'Vide : désactivé. Adresse sur cette machine uniquement (http://127.0.0.1:…).',
+    sending: {
+      title: 'Envoi des réponses',
+      defaultMailbox: 'Boîte d’envoi par défaut',
+      none: 'Aucune',
+      hint: 'Les réponses des files sans boîte propre (courrier et téléphone compris) partent de cette boîte.',
+      noMailbox: 'Ajoutez d’abord une boîte aux lettres (Administration › Boîtes aux lettres).',
+    },
   },
 };

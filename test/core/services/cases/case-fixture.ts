@@ -5,7 +5,6 @@ import type { CallName, CallOutput, AppError } from '../../../../shared/contract
 import { createCore, databaseFile, type Connection, type Core } from '../../../../electron/core/create-core';
 import { mailboxes, settings } from '../../../../electron/core/db/schema';
 import type { Clock, FileOpener } from '../../../../electron/core/ports';
-import { defaultReplyMailboxSetting } from '../../../../electron/core/services/cases/sending-mailbox';
 import { migrationsFolder } from '../../temp-database';
 
 /** The demo's people, by the ids the demo gives them (see demo-data.ts). */
@@ -91,7 +90,7 @@ export function addDefaultMailbox(core: Core): number {
     })
     .returning({ id: mailboxes.id })
     .get();
-  core.db.orm.insert(settings).values({ key: defaultReplyMailboxSetting, value: String(id) }).run();
+  core.db.orm.insert(settings).values({ key: 'reply_mailbox_id', value: String(id) }).run();
   return id;
 }
 

@@ -10,7 +10,6 @@ import type { CaseDetail } from '../../../../shared/domain/case-detail';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import { createCore, type Connection, type Core } from '../../../../electron/core/create-core';
 import { settings } from '../../../../electron/core/db/schema';
-import { defaultReplyMailboxSetting } from '../../../../electron/core/services/cases/sending-mailbox';
 import { eq } from 'drizzle-orm';
 import { addDefaultMailbox, people } from './case-fixture';
 
@@ -20,7 +19,7 @@ const core = createCore({ dataDir, migrationsFolder, demo: true });
 /** A restart finds the mailbox of the previous run: added once, in one transaction. */
 core.db.sqlite
   .transaction(() => {
-    const known = core.db.orm.select().from(settings).where(eq(settings.key, defaultReplyMailboxSetting)).get();
+    const known = core.db.orm.select().from(settings).where(eq(settings.key, 'reply_mailbox_id')).get();
     if (!known) addDefaultMailbox(core);
   })
   .immediate();
