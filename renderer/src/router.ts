@@ -7,6 +7,8 @@ import AddressBookView from './views/AddressBookView.vue';
 import DeskView from './views/DeskView.vue';
 import SignInView from './views/SignInView.vue';
 import { adminRoute, administrationGuard } from './views/admin/admin-routes';
+import FirstStartView from './views/first-start/FirstStartView.vue';
+import { firstStartGuard } from './views/first-start/first-start-guard';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -32,6 +34,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
     routes: [
       { path: '/', redirect: homeRoute },
       { path: '/connexion', name: 'sign-in', component: SignInView, meta: { public: true } },
+      { path: '/premier-demarrage', name: 'first-start', component: FirstStartView, meta: { public: true } },
       {
         path: '/bureau/file/:queueId(\\d+)',
         name: 'queue',
@@ -51,6 +54,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       { path: '/:unknown(.*)*', redirect: homeRoute },
     ],
   });
+
+  router.beforeEach(firstStartGuard);
 
   router.beforeEach(async (to) => {
     const session = useSessionStore();

@@ -8,6 +8,7 @@ import { creationCalls } from './calls/creation';
 import { deskCalls } from './calls/desk';
 import { mailboxCalls } from './calls/mailboxes';
 import { sessionCalls } from './calls/session';
+import { setupCalls } from './calls/setup';
 import { syncCalls } from './calls/sync';
 import { templateCalls } from './calls/templates';
 import { replyCalls } from './calls/replies';
@@ -19,6 +20,7 @@ import { replyCalls } from './calls/replies';
 export const calls = {
   app: appCalls,
   session: sessionCalls,
+  setup: setupCalls,
   desk: deskCalls,
   attachments: attachmentCalls,
   cases: caseCalls,

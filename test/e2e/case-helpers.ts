@@ -13,6 +13,23 @@ export async function signedInPage(browser: Browser, app: AppUnderTest, agent: s
   return page;
 }
 
+/** Someone who can sign in: the sign-in screen asks for one of these and its password. */
+export interface Account {
+  login: string;
+  displayName: string;
+  password: string;
+}
+
+/**
+ * The sign-in steps as the screen has them, in one place (the screen is moving to login + password):
+ * today it lists the accounts by name.
+ */
+export async function signIn(page: Page, account: Account): Promise<void> {
+  await page.getByTestId('signin-agent').selectOption({ label: account.displayName });
+  await page.getByTestId('signin-password').fill(account.password);
+  await page.getByTestId('signin-submit').click();
+}
+
 /** The case's id by its number, straight from the database the core writes. */
 export function caseIdOf(app: AppUnderTest, number: string): number {
   const row = app.core.db.sqlite.prepare('SELECT id FROM cases WHERE number = ?').get(number) as { id: number } | undefined;

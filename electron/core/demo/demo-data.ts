@@ -110,13 +110,6 @@ export const demoQueues: readonly DemoQueue[] = [
   },
 ];
 
-/** One standard form per media; their fields come from standard-form.ts. */
-export const demoForms: readonly { name: string; media: Media }[] = [
-  { name: 'E-mail', media: 'email' },
-  { name: 'Courrier', media: 'letter' },
-  { name: 'Téléphone', media: 'phone' },
-];
-
 export interface DemoTreeNode {
   label: string;
   children?: DemoTreeNode[];

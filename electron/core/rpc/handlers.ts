@@ -10,13 +10,13 @@ import { creationHandlers } from './handlers/creation';
 import { deskHandlers } from './handlers/desk';
 import { mailboxHandlers } from './handlers/mailboxes';
 import { sessionHandlers } from './handlers/session';
+import { setupHandlers } from './handlers/setup';
 import { syncHandlers } from './handlers/sync';
 import { templateHandlers } from './handlers/templates';
 import { replyHandlers } from './handlers/replies';
 
 export interface AppInfo {
   version: string;
-  demo: boolean;
   dataDir: string;
 }
 
@@ -25,6 +25,7 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
   return flattenHandlers({
     app: appHandlers(services, info),
     session: sessionHandlers(services),
+    setup: setupHandlers(services),
     desk: deskHandlers(services),
     attachments: attachmentHandlers(services),
     cases: caseHandlers(services),

@@ -13,6 +13,7 @@ import { createCreationService } from './creation/creation-service';
 import { createDeskService } from './desk-service';
 import { createMailboxService } from './mailboxes/mailbox-service';
 import { createSessionService } from './session-service';
+import { createSetupService } from './setup/setup-service';
 import { createSyncStatusService } from './sync-status-service';
 import { createTemplateService } from './templates/template-service';
 import { createReplyService } from './replies/reply-service';
@@ -35,6 +36,7 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(deps: ServiceDeps) {
   return {
     sessions: createSessionService(deps.db),
+    setup: createSetupService(deps),
     desks: createDeskService(deps.db),
     caseSearch: createCaseSearch(deps.db),
     attachments: createAttachmentService(createBlobStore(deps.dataDir)),

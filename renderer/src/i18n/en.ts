@@ -7,6 +7,7 @@ import { creationEn } from './messages/creation.en';
 import { caseEn } from './messages/case.en';
 import { composerEn } from './messages/composer.en';
 import { addressBookEn } from './messages/address-book.en';
+import { setupEn } from './messages/setup.en';
 
 /** English, complete: no key falls back to French (test/renderer/i18n.test.ts checks both ways). */
 export const en: MessageSchema = {
@@ -69,6 +70,7 @@ export const en: MessageSchema = {
   creation: creationEn,
   contacts: contactsEn,
   addressBook: addressBookEn,
+  setup: setupEn,
   admin: adminEn,
   errors: {
     validation: 'Some fields are not valid.',

@@ -6,6 +6,7 @@ import { creationFr } from './messages/creation.fr';
 import { caseFr } from './messages/case.fr';
 import { composerFr } from './messages/composer.fr';
 import { addressBookFr } from './messages/address-book.fr';
+import { setupFr } from './messages/setup.fr';
 
 /**
  * The product's own language. The labels of states, desks and media are the ones of the seed help
@@ -72,6 +73,7 @@ export const fr = {
   creation: creationFr,
   contacts: contactsFr,
   addressBook: addressBookFr,
+  setup: setupFr,
   admin: adminFr,
   errors: {
     validation: 'Certains champs ne sont pas valides.',
