@@ -1,6 +1,7 @@
 import { agents, qualifications, queueMembers, queues, settings, templates, templateThemes } from '../db/schema';
 import type { Database } from '../db/database';
-import { demoAgents, demoQualifications, demoQueues, type DemoAgentKey, type DemoQueueKey } from './demo-data';
+import { demoAgents, demoMailbox, demoQualifications, demoQueues, type DemoAgentKey, type DemoQueueKey } from './demo-data';
+import { seedDemoMailbox } from './demo-mailbox';
 import { demoMarker } from './demo-marker';
 import { demoThemes } from './demo-templates';
 import { insertStandardForms } from './standard-form';
@@ -16,7 +17,7 @@ export interface DemoOrganisation {
   qualificationIds: Map<string, number>;
 }
 
-/** Settings, agents, queues, forms, qualifications and templates of the demo centre. */
+/** Settings, agents, queues, its mailbox, forms, qualifications and templates of the demo centre. */
 export function seedOrganisation(orm: Orm, now: string, passwordHashes: Record<DemoAgentKey, string>): DemoOrganisation {
   orm.insert(settings).values([
     { key: 'default_country', value: 'FR' },
@@ -24,6 +25,7 @@ export function seedOrganisation(orm: Orm, now: string, passwordHashes: Record<D
   ]).run();
   const agentIds = seedAgents(orm, now, passwordHashes);
   const queueIds = seedQueues(orm, agentIds);
+  seedDemoMailbox(orm, queueIds[demoMailbox.queue]);
   const formIds = insertStandardForms(orm);
   seedTemplates(orm, now);
   return { agentIds, queueIds, emailFormId: formIds.email, qualificationIds: seedQualifications(orm) };

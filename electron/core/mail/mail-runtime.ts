@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { Core } from '../create-core';
+import { createDemoMail } from '../demo/demo-mail';
 import { createBlobStore } from '../storage/blob-store';
 import { createMailSyncManager, type MailSyncManager } from './imap/mail-sync-manager';
 import type { BatchLimits } from './imap/uid-batches';
@@ -15,6 +16,8 @@ export interface MailRuntimeOptions {
   waitingCheckMs?: number;
   /** Fetch limits (the tests lower the size past which a message is not downloaded). */
   limits?: Partial<BatchLimits>;
+  /** How long the demo centre's customers take to answer (tests shorten it). */
+  demoAnswerDelayMs?: number;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -33,6 +36,8 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
   const log = options.log ?? ((message, error) => console.error(`[mail] ${message}`, error));
   const tls = options.tls ? { tls: options.tls } : {};
   const oversize = createOversizeNotifier({ db, clock, secrets, dataDir, trust: options.tls ?? {}, log });
+  // The demo's mailbox is delivered on this computer; a real centre has no such mailbox.
+  const local = createDemoMail({ db, clock, events, dataDir, log, ...(options.demoAnswerDelayMs === undefined ? {} : { answerDelayMs: options.demoAnswerDelayMs }) });
   const sync = createMailSyncManager({
     db,
     events,
@@ -41,10 +46,11 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     sink: createIngestSink({ db, clock, events, dataDir }),
     blobs: createBlobStore(dataDir),
     onOversize: (report) => oversize.notify(report),
+    local,
     ...(options.limits ? { limits: options.limits } : {}),
     ...tls,
   });
-  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, ...tls });
+  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, local, ...tls });
   const waiting = createWaitingMessageSender({ db, clock, events });
   const timer = setInterval(() => {
     try {
@@ -66,6 +72,7 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
       clearInterval(timer);
       stopListening();
       await Promise.all([sync.stop(), outbox.stop()]);
+      await local.stop();
       await oversize.stop();
     },
   };

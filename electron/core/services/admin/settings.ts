@@ -16,6 +16,9 @@ const keys = {
 
 const fields = Object.keys(keys) as (keyof Settings)[];
 
+/** The row of a setting, for a seed that writes a whole centre at once (the demo). */
+export const settingKey = (field: keyof Settings): string => keys[field];
+
 /**
  * Values are stored as plain text (`FR`, `3`), as the demo writes them and as any module may read
  * them; a null setting has no row at all.

@@ -2,6 +2,8 @@ import { AppFailure } from '../../../../shared/contract';
 import type { AgentSummary } from '../../../../shared/domain/agent';
 import { setupMessages, type Checklist, type CreateCentre, type SetupStatus } from '../../../../shared/domain/setup-schema';
 import type { Database } from '../../db/database';
+import { mailboxes } from '../../db/schema';
+import type { EventBus } from '../../event-bus';
 import { seedDemoIfEmpty } from '../../demo/seed-demo';
 import { hashPassword } from '../../passwords';
 import type { Clock } from '../../ports';
@@ -17,9 +19,11 @@ const alreadySetUp = () => new AppFailure({ code: 'refused', message: setupMessa
  * agents under the write lock (IMMEDIATE), so that two windows choosing at once cannot both win,
  * and both are refused for good once the centre has anyone who can sign in.
  */
-export function createSetupService({ db, clock }: { db: Database; clock: Clock }) {
+export function createSetupService({ db, clock, events }: { db: Database; clock: Clock; events: EventBus }) {
   function loadDemo(): SetupStatus {
     if (!seedDemoIfEmpty(db, clock)) throw alreadySetUp();
+    // The mail runtime, started on an empty centre, takes the demo's mailbox in at once.
+    for (const { id } of db.orm.select({ id: mailboxes.id }).from(mailboxes).all()) events.emit('mailboxes.changed', { mailboxId: id });
     return centreStatus(db);
   }
 

@@ -9,21 +9,12 @@ import type { CaseAction } from '../../../../shared/domain/case-actions';
 import type { CaseDetail } from '../../../../shared/domain/case-detail';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import { createCore, type Connection, type Core } from '../../../../electron/core/create-core';
-import { settings } from '../../../../electron/core/db/schema';
-import { eq } from 'drizzle-orm';
-import { addDefaultMailbox, people } from './case-fixture';
+import { people } from './case-fixture';
 
 const [dataDir, migrationsFolder] = process.argv.slice(2) as [string, string];
 const core = createCore({ dataDir, migrationsFolder, demo: true });
 
-/** A restart finds the mailbox of the previous run: added once, in one transaction. */
-core.db.sqlite
-  .transaction(() => {
-    const known = core.db.orm.select().from(settings).where(eq(settings.key, 'reply_mailbox_id')).get();
-    if (!known) addDefaultMailbox(core);
-  })
-  .immediate();
-
+// The demo's own mailbox sends the replies: nothing to set up before working.
 /** Actions that end a case's work are drawn rarely, so that the run keeps finding work to do. */
 const rare = new Set<CaseAction>(['close', 'reply_and_close', 'reply_and_wait', 'approve']);
 const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)] as T;
