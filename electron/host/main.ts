@@ -16,12 +16,14 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.UNIFIED_PORT ?? '0' },
       bind: { type: 'string', default: '127.0.0.1' },
       reason: { type: 'string' },
+      // Tests and screenshots: the demo centre in an empty data folder, without the first-start choice.
+      demo: { type: 'boolean', default: false },
     },
   });
   const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const { version } = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string };
   const dataDir = defaultDataDir();
-  const core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'drizzle'), demo: true, version, secrets: hostSecretStore(dataDir) });
+  const core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'drizzle'), demo: values.demo, version, secrets: hostSecretStore(dataDir) });
   const host = await startBrowserHost({
     core,
     rendererDir: path.join(appRoot, 'dist', 'renderer'),

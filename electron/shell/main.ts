@@ -106,7 +106,8 @@ function start(): void {
       const started = createCore({
         dataDir: paths.dataDir,
         migrationsFolder: paths.migrations,
-        demo: true,
+        // `--demo` (tests, screenshots): the demo centre in an empty folder; else the first-start choice.
+        demo: app.commandLine.hasSwitch('demo'),
         version: app.getVersion(),
         secrets,
         notifier,

@@ -10,6 +10,8 @@ import QuarantineView from './views/QuarantineView.vue';
 import SignInView from './views/SignInView.vue';
 import { can, type Right } from '../../shared/domain/rights';
 import { adminRoute, administrationGuard } from './views/admin/admin-routes';
+import FirstStartView from './views/first-start/FirstStartView.vue';
+import { firstStartGuard } from './views/first-start/first-start-guard';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -36,6 +38,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
     routes: [
       { path: '/', redirect: homeRoute },
       { path: '/connexion', name: 'sign-in', component: SignInView, meta: { public: true } },
+      { path: '/premier-demarrage', name: 'first-start', component: FirstStartView, meta: { public: true } },
       {
         path: '/bureau/file/:queueId(\\d+)',
         name: 'queue',
@@ -56,6 +59,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       { path: '/:unknown(.*)*', redirect: homeRoute },
     ],
   });
+
+  router.beforeEach(firstStartGuard);
 
   router.beforeEach(async (to) => {
     const session = useSessionStore();

@@ -10,6 +10,7 @@ import { deskCalls } from './calls/desk';
 import { mailboxCalls } from './calls/mailboxes';
 import { quarantineCalls } from './calls/quarantine';
 import { sessionCalls } from './calls/session';
+import { setupCalls } from './calls/setup';
 import { syncCalls } from './calls/sync';
 import { templateCalls } from './calls/templates';
 import { replyCalls } from './calls/replies';
@@ -21,6 +22,7 @@ import { replyCalls } from './calls/replies';
 export const calls = {
   app: appCalls,
   session: sessionCalls,
+  setup: setupCalls,
   desk: deskCalls,
   attachments: attachmentCalls,
   cases: caseCalls,

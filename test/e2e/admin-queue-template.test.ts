@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestSink } from '../../electron/core/mail/ingest/create-ingest-sink';
 import { launchChromium } from '../rig';
 import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
-import { addReplyMailbox, openDesk, signedInPage } from './case-helpers';
+import { openDesk, signedInPage } from './case-helpers';
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -18,7 +18,6 @@ const subject = 'Résiliation de mon offre premium';
 
 beforeAll(async () => {
   app = await startApp();
-  addReplyMailbox(app);
   browser = await launchChromium();
 });
 

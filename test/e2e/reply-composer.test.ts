@@ -4,7 +4,7 @@ import { bytesSource, createApi, uploadFile, type Api } from '../../shared/contr
 import { tinyPng } from '../core/mail/outbox/outbox-world';
 import { launchChromium } from '../rig';
 import { startApp, type AppUnderTest } from '../support/app-under-test';
-import { addReplyMailbox, caseIdBySubject, openDesk, signedInPage } from './case-helpers';
+import { caseIdBySubject, openDesk, signedInPage } from './case-helpers';
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -12,7 +12,6 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
-  addReplyMailbox(app);
   browser = await launchChromium();
 });
 

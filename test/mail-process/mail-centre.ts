@@ -83,31 +83,8 @@ export interface MailboxServer {
   user: string;
 }
 
-/** A mailbox of the demo centre's "Service clients" queue, its password under `mailbox.essai`. */
-export function addMailbox(core: Core, server: MailboxServer): number {
-  return core.db.orm
-    .insert(mailboxes)
-    .values({
-      name: 'Essai',
-      address: server.user,
-      senderName: 'Service clients',
-      imapHost: '127.0.0.1',
-      imapPort: server.port,
-      imapTls: server.tls,
-      imapUser: server.user,
-      smtpHost: '127.0.0.1',
-      smtpPort: server.port,
-      smtpTls: 'none',
-      smtpUser: server.user,
-      secretKey: 'mailbox.essai',
-      queueId: serviceQueueId(core),
-    })
-    .returning({ id: mailboxes.id })
-    .get().id;
-}
-
 /**
- * The same mailbox saved as an administrator saves it in main: through the contract's
+ * A mailbox of the demo centre's "Service clients" queue, saved as an administrator saves it in main: through the contract's
  * `mailboxes.create` on a signed-in connection, so the mailbox service keeps the password in main's
  * SecretStore and announces the save on main's bus itself. Returns the id and its password's key.
  */

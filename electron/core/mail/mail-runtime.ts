@@ -1,6 +1,7 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { Core } from '../create-core';
 import { journalMailEvents } from '../logging/mail-journal';
+import { createDemoMail } from '../demo/demo-mail';
 import { createBlobStore } from '../storage/blob-store';
 import { createMailSyncManager, type MailSyncManager } from './imap/mail-sync-manager';
 import type { BatchLimits } from './imap/uid-batches';
@@ -15,6 +16,8 @@ export interface MailRuntimeOptions {
   waitingCheckMs?: number;
   /** Fetch limits (the tests lower the size past which a message is not downloaded). */
   limits?: Partial<BatchLimits>;
+  /** How long the demo centre's customers take to answer (tests shorten it). */
+  demoAnswerDelayMs?: number;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -32,6 +35,8 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
   const { db, clock, events, secrets, notifier, dataDir } = core;
   const log = options.log ?? core.log.scoped('mail').error;
   const tls = options.tls ? { tls: options.tls } : {};
+  // The demo's mailbox is delivered on this computer; a real centre has no such mailbox.
+  const local = createDemoMail({ db, clock, events, dataDir, log, ...(options.demoAnswerDelayMs === undefined ? {} : { answerDelayMs: options.demoAnswerDelayMs }) });
   const sync = createMailSyncManager({
     db,
     events,
@@ -41,8 +46,9 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     blobs: createBlobStore(dataDir),
     ...(options.limits ? { limits: options.limits } : {}),
     ...tls,
+    local,
   });
-  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: options.log ?? core.log.scoped('outbox').error, ...tls });
+  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: options.log ?? core.log.scoped('outbox').error, local, ...tls });
   const waiting = createWaitingMessageSender({ db, clock, events });
   const timer = setInterval(() => {
     try {
@@ -66,6 +72,7 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
       stopListening();
       await Promise.all([sync.stop(), outbox.stop()]);
       stopJournal();
+      await local.stop();
     },
   };
 }

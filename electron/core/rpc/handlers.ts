@@ -12,13 +12,13 @@ import { deskHandlers } from './handlers/desk';
 import { mailboxHandlers } from './handlers/mailboxes';
 import { quarantineHandlers } from './handlers/quarantine';
 import { sessionHandlers } from './handlers/session';
+import { setupHandlers } from './handlers/setup';
 import { syncHandlers } from './handlers/sync';
 import { templateHandlers } from './handlers/templates';
 import { replyHandlers } from './handlers/replies';
 
 export interface AppInfo {
   version: string;
-  demo: boolean;
   dataDir: string;
 }
 
@@ -26,7 +26,8 @@ export interface AppInfo {
 export function createHandlers(services: Services, info: AppInfo): Handlers {
   return flattenHandlers({
     app: appHandlers(services, info),
-    session: sessionHandlers(services, info),
+    session: sessionHandlers(services),
+    setup: setupHandlers(services),
     desk: deskHandlers(services),
     attachments: attachmentHandlers(services),
     cases: caseHandlers(services),

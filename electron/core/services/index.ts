@@ -17,6 +17,7 @@ import { createDeskService } from './desk-service';
 import { createMailboxService } from './mailboxes/mailbox-service';
 import { createQuarantineService } from './quarantine/quarantine-service';
 import { createSessionService } from './session-service';
+import { createSetupService } from './setup/setup-service';
 import { createSyncStatusService } from './sync-status-service';
 import { createTemplateService } from './templates/template-service';
 import { createReplyService } from './replies/reply-service';
@@ -41,6 +42,7 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(deps: ServiceDeps) {
   return {
     sessions: createSessionService(deps.db),
+    setup: createSetupService(deps),
     desks: createDeskService(deps.db),
     caseSearch: createCaseSearch(deps.db),
     attachments: createAttachmentService(createBlobStore(deps.dataDir)),

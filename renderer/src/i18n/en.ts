@@ -8,6 +8,7 @@ import { caseEn } from './messages/case.en';
 import { composerEn } from './messages/composer.en';
 import { addressBookEn } from './messages/address-book.en';
 import { quarantineEn } from './messages/quarantine.en';
+import { setupEn } from './messages/setup.en';
 
 /** English, complete: no key falls back to French (test/renderer/i18n.test.ts checks both ways). */
 export const en: MessageSchema = {
@@ -70,6 +71,7 @@ export const en: MessageSchema = {
   contacts: contactsEn,
   addressBook: addressBookEn,
   quarantine: quarantineEn,
+  setup: setupEn,
   admin: adminEn,
   errors: {
     validation: 'Some fields are not valid.',

@@ -7,6 +7,7 @@ import { caseFr } from './messages/case.fr';
 import { composerFr } from './messages/composer.fr';
 import { addressBookFr } from './messages/address-book.fr';
 import { quarantineFr } from './messages/quarantine.fr';
+import { setupFr } from './messages/setup.fr';
 
 /**
  * The product's own language. The labels of states, desks and media are the ones of the seed help
@@ -73,6 +74,7 @@ export const fr = {
   contacts: contactsFr,
   addressBook: addressBookFr,
   quarantine: quarantineFr,
+  setup: setupFr,
   admin: adminFr,
   errors: {
     validation: 'Certains champs ne sont pas valides.',

@@ -7,6 +7,7 @@ export const settingsMessages = {
   backupFolder: 'Indiquez le chemin complet d’un dossier (ex. /home/centre/sauvegardes ou D:\\Sauvegardes).',
   backupKeep: 'Gardez entre 1 et 365 sauvegardes.',
   localModelUrl: 'Adresse locale uniquement (http://127.0.0.1:…, http://localhost:…) : rien ne doit quitter le poste.',
+  sendingMailbox: 'Choisissez une des boîtes aux lettres du centre.',
 } as const;
 
 /** Hosts that stay on this machine (SPEC "Suggested replies": nothing leaves it). */
@@ -71,9 +72,13 @@ export const settingsSchema = z.object({
     .max(365, { error: settingsMessages.backupKeep })
     .default(7),
 
-/**
   /** Incoming mail: when Reply-To, rather than From, names the contact. */
   replyToPolicy: z.enum(replyToPolicies, { error: 'Choisissez une règle pour Reply-To.' }).default('noreply_only'),
+  /**
+   * The centre's default sending mailbox: replies of a queue without its own mailbox leave from it
+   * (letter and phone queues included, see ../sending-mailbox.ts). Null: none chosen yet.
+   */
+  defaultSendingMailboxId: z.number({ error: settingsMessages.sendingMailbox }).int().positive({ error: settingsMessages.sendingMailbox }).nullable(),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -85,4 +90,5 @@ export const defaultSettings: Settings = {
   backupFolder: null,
   backupKeep: 7,
   replyToPolicy: 'noreply_only',
+  defaultSendingMailboxId: null,
 };

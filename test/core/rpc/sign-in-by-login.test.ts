@@ -1,12 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discardingLogger } from '../../../electron/core/logging/logger';
 import { fail } from '../../../shared/contract';
-import { createHandlers } from '../../../electron/core/rpc/handlers';
-import { createServices } from '../../../electron/core/services';
-import { EventBus } from '../../../electron/core/event-bus';
-import { memorySecretStore, silentNotifier } from '../../../electron/core/ports';
+import { createCore } from '../../../electron/core/create-core';
+import { apiOf } from '../../support/connection-api';
 import { startDemoCore, type DemoCore } from '../services/admin/demo-core';
-import { fixedClock } from '../temp-database';
+import { fixedClock, migrationsFolder } from '../temp-database';
 
 /**
  * Issue 11, point 5: an agent signs in with their login, as on any real centre; the sign-in screen
@@ -78,18 +78,16 @@ describe('session.agents', () => {
   });
 
   it('lists nobody on a centre that is not the demo', async () => {
-    // The same accounts, served as a real centre's would be: no list to pick a name from.
-    const services = createServices({
-      db: demo.core.db,
-      clock: fixedClock(),
-      events: new EventBus(),
-      secrets: memorySecretStore(),
-      log: discardingLogger(fixedClock()),
-      notifier: silentNotifier,
-      opener: null,
-      dataDir: demo.core.dataDir,
-    });
-    const handlers = createHandlers(services, { version: '1', demo: false, dataDir: demo.core.dataDir });
-    expect(await handlers['session.agents']({}, null as never)).toEqual([]);
+    // A real centre, made as its administrator makes it at first start: no list to pick a name from.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ud-real-centre-'));
+    const real = createCore({ dataDir, migrationsFolder, clock: fixedClock() });
+    try {
+      const window = apiOf(real.connect());
+      await window.setup.createCentre({ centreName: 'Mutuelle du Val', login: 'claire.admin', displayName: 'Claire Admin', password: 'Vingt-deux lapins !' });
+      expect(await apiOf(real.connect()).session.agents()).toEqual([]);
+    } finally {
+      real.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

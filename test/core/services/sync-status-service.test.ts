@@ -43,13 +43,15 @@ describe('sync.current', () => {
     expect(await core.connect().call('sync.current', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
-  it('gives an agent no mailbox at all when the centre has none', async () => {
+  const demoMailbox = { mailboxId: 1, name: 'Service clients', address: 'service.clients@centre-demo.example.com' };
+
+  it('gives an agent the centre’s one mailbox, the demo’s, with nothing heard from the mail runtime yet', async () => {
     const camille = await signedIn('Camille Martin');
-    expect(await camille.call('sync.current', {})).toEqual({ ok: true, data: [] });
+    expect(await camille.call('sync.current', {})).toEqual({ ok: true, data: [{ ...demoMailbox, status: null }] });
   });
 
   it('tells a window that connects late the last status of each active mailbox', async () => {
-    const service = addMailbox('Service clients', 'service@centre.example');
+    const service = addMailbox('Accueil', 'accueil@centre.example');
     const sales = addMailbox('Ventes', 'ventes@centre.example');
     addMailbox('Ancienne', 'ancienne@centre.example', false);
     core.events.emit('sync.status', { mailboxId: service, phase: 'syncing', done: 3, total: 10, lastSuccessAt: null });
@@ -61,7 +63,8 @@ describe('sync.current', () => {
     expect(answer).toEqual({
       ok: true,
       data: [
-        { mailboxId: service, name: 'Service clients', address: 'service@centre.example', status: failure },
+        { mailboxId: service, name: 'Accueil', address: 'accueil@centre.example', status: failure },
+        { ...demoMailbox, status: null },
         { mailboxId: sales, name: 'Ventes', address: 'ventes@centre.example', status: null },
       ],
     });

@@ -15,7 +15,7 @@ import { ok, refusal, startDemoCore, type CaseCore } from '../services/cases/cas
 
 let t: CaseCore;
 beforeEach(() => {
-  t = startDemoCore({ mailbox: false });
+  t = startDemoCore();
 });
 afterEach(() => t.dispose());
 

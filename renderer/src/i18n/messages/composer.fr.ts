@@ -50,6 +50,7 @@ export const composerFr = {
     loading: 'Préparation de l’aperçu…',
     files: 'Pièces jointes',
     images: '{count} image insérée dans le texte | {count} images insérées dans le texte',
+    origin: { queue: 'boîte de la file', default: 'boîte par défaut du centre' },
   },
   actions: {
     save_draft: 'Brouillon',

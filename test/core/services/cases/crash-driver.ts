@@ -10,23 +10,13 @@ import type { CaseDetail } from '../../../../shared/domain/case-detail';
 import { bytesSource, uploadFile } from '../../../../shared/contract';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import { createCore, type Connection, type Core } from '../../../../electron/core/create-core';
-import { settings } from '../../../../electron/core/db/schema';
-import { defaultReplyMailboxSetting } from '../../../../electron/core/services/cases/sending-mailbox';
-import { eq } from 'drizzle-orm';
 import { apiOf } from '../../../support/connection-api';
-import { addDefaultMailbox, logins, people, type Person } from './case-fixture';
+import { logins, people, type Person } from './case-fixture';
 
 const [dataDir, migrationsFolder] = process.argv.slice(2) as [string, string];
 const core = createCore({ dataDir, migrationsFolder, demo: true });
 
-/** A restart finds the mailbox of the previous run: added once, in one transaction. */
-core.db.sqlite
-  .transaction(() => {
-    const known = core.db.orm.select().from(settings).where(eq(settings.key, defaultReplyMailboxSetting)).get();
-    if (!known) addDefaultMailbox(core);
-  })
-  .immediate();
-
+// The demo's own mailbox sends the replies: nothing to set up before working.
 /** Actions that end a case's work are drawn rarely, so that the run keeps finding work to do. */
 const rare = new Set<CaseAction>(['close', 'reply_and_close', 'reply_and_wait', 'approve']);
 const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)] as T;

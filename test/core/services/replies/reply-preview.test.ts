@@ -43,7 +43,8 @@ describe('replies.preview', () => {
     const camille = await t.as('camille');
 
     const preview = await ok(camille, 'replies.preview', { caseId: row.id, reply });
-    expect(preview.from).toEqual({ name: 'Centre de relation clients', address: 'service.clients@centre-demo.example.com' });
+    const centre = { name: 'Centre de relation clients', address: 'service.clients@centre-demo.example.com' };
+    expect(preview.sender).toEqual({ kind: 'default', from: centre });
     expect(preview.cc).toEqual([{ address: 'compta@example.com' }]);
     expect(preview.subject).toBe(`RE: Demande d’échéancier de paiement [#${row.number}]`);
     expect(preview.html).not.toContain('script');
@@ -63,7 +64,7 @@ describe('replies.preview', () => {
     const sent = queuedMail(row.id);
     const { from, to, cc, bcc, subject, html } = sent;
     expect({ from, to, cc, bcc, subject, html }).toEqual({
-      from: preview.from,
+      from: centre,
       to: preview.to,
       cc: preview.cc,
       bcc: preview.bcc,
