@@ -30,6 +30,12 @@ export interface CoreOptions {
   log?: Logger;
 }
 
+/** Who a connection serves: the transport says where its client is. */
+export interface ConnectOptions {
+  /** The client's network address (the socket's remote address); `local` for the desktop window. */
+  address?: string;
+}
+
 /** One client of the core: a window (IPC) or a browser tab (WebSocket), with its own sign-in. */
 export interface Connection {
   call(name: unknown, input: unknown): Promise<Envelope<unknown>>;
@@ -45,7 +51,7 @@ export interface Core {
   readonly secrets: SecretStore;
   readonly notifier: Notifier;
   readonly opener: FileOpener | null;
-  connect(): Connection;
+  connect(options?: ConnectOptions): Connection;
   close(): void;
 }
 
@@ -69,8 +75,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const connections = new Set<() => void>();
 
-  function connect(): Connection {
-    const session = createConnectionSession({ agentNow: services.sessions.agentNow });
+  function connect(options: ConnectOptions = {}): Connection {
+    const session = createConnectionSession({ agentNow: services.sessions.agentNow, address: options.address ?? 'local' });
     const unsubscribers = new Set<() => void>();
     const close = () => {
       for (const off of unsubscribers) off();

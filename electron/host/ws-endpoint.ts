@@ -17,8 +17,9 @@ export interface WsEndpoint {
 export function createWsEndpoint(core: Core, identity: () => HostIdentity): WsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
-  wss.on('connection', (socket: WebSocket) => {
-    const connection = core.connect();
+  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    // Sign-ins are throttled per client address too.
+    const connection = core.connect({ address: req.socket.remoteAddress ?? 'unknown' });
     const send = (message: WsServerMessage) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };

@@ -4,6 +4,7 @@ import type { Caller, SessionCheck } from './handlers-type';
 export interface SessionDeps {
   /** Null when the row is gone. */
   agentNow(agentId: number): AgentNow | null;
+  address: string;
 }
 
 /** Why a session stopped without the agent signing out; the next call says it in French. */
@@ -32,6 +33,7 @@ export function createConnectionSession(deps: SessionDeps): Caller & { readonly 
 
   return {
     check,
+    address: deps.address,
     begin: (agentId) => void (state = { kind: 'active', agentId }),
     end: () => void (state = { kind: 'none' }),
     get signedIn() {

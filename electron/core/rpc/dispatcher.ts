@@ -56,7 +56,7 @@ async function route(handlers: Handlers, name: CallName, rawInput: unknown, call
   }
   const parsed = parseInput(def.input, rawInput);
   if (!parsed.success) return fail(parsed.error);
-  const ctx: CallContext = { agent, begin: (id) => caller.begin(id), end: () => caller.end() };
+  const ctx: CallContext = { agent, address: caller.address, begin: (id) => caller.begin(id), end: () => caller.end() };
   let data: unknown;
   try {
     const handler = handlers[name] as (input: unknown, ctx: AgentContext) => unknown;

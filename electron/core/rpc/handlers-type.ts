@@ -20,11 +20,14 @@ export type SessionCheck =
 /** One connection as the dispatcher sees it: its session, and where its calls come from. */
 export interface Caller extends SessionControl {
   check(): SessionCheck;
+  /** The client's network address (`local` for the desktop window): sign-ins are throttled by it. */
+  readonly address: string;
 }
 
 /** What a handler receives: the agent as the database describes them for this very call. */
 export interface CallContext extends SessionControl {
   readonly agent: AgentSummary | null;
+  readonly address: string;
 }
 
 /** A signed-in context: the dispatcher checks `access` before calling an `agent` handler. */

@@ -34,7 +34,7 @@ export type Services = ReturnType<typeof createServices>;
 
 export function createServices(deps: ServiceDeps) {
   return {
-    sessions: createSessionService(deps.db),
+    sessions: createSessionService(deps.db, deps.clock),
     desks: createDeskService(deps.db),
     caseSearch: createCaseSearch(deps.db),
     attachments: createAttachmentService(createBlobStore(deps.dataDir)),

@@ -43,6 +43,7 @@ export const en: MessageSchema = {
       loginRequired: 'Enter your login.',
       passwordRequired: 'Enter your password.',
       invalid: 'Wrong login or password.',
+      rateLimited: 'Too many attempts: try again in {seconds} s.',
     },
   },
   header: {
@@ -76,6 +77,7 @@ export const en: MessageSchema = {
     not_found: 'Not found: it may have been deleted.',
     conflict: 'The case changed in the meantime: reload it.',
     refused: 'Action refused.',
+    rate_limited: 'Too many attempts: wait a moment before trying again.',
     unknown_call: 'The service does not know this action: update the application.',
     unavailable: 'Connection to the service lost…',
     internal: 'An unexpected error occurred. Try again; if it persists, tell your administrator.',

@@ -46,6 +46,7 @@ export const fr = {
       loginRequired: 'Saisissez votre identifiant.',
       passwordRequired: 'Saisissez votre mot de passe.',
       invalid: 'Identifiant ou mot de passe incorrect.',
+      rateLimited: 'Trop de tentatives : réessayez dans {seconds} s.',
     },
   },
   header: {
@@ -79,6 +80,7 @@ export const fr = {
     not_found: 'Élément introuvable : il a peut-être été supprimé.',
     conflict: 'Le dossier a changé entre-temps : rechargez-le.',
     refused: 'Action refusée.',
+    rate_limited: 'Trop de tentatives : patientez avant de réessayer.',
     unknown_call: 'Action inconnue du service : mettez l’application à jour.',
     unavailable: 'Connexion au service perdue…',
     internal: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',

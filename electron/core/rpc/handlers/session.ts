@@ -1,18 +1,13 @@
-import { AppFailure } from '../../../../shared/contract';
 import type { Services } from '../../services';
 import type { AppInfo } from '../handlers';
 import type { NamespaceHandlers } from '../handlers-type';
-
-/** One sentence for a wrong login and a wrong password: a refusal must not tell which logins exist. */
-export const wrongCredentials = 'Identifiant ou mot de passe incorrect.';
 
 export function sessionHandlers(services: Services, info: Pick<AppInfo, 'demo'>): NamespaceHandlers<'session'> {
   return {
     // A real centre's screen asks for a login: listing its accounts would hand out half of each.
     agents: () => (info.demo ? services.sessions.demoAccounts() : []),
-    signIn: (input, ctx) => {
-      const agent = services.sessions.verify(input.login, input.password);
-      if (!agent) throw new AppFailure({ code: 'validation', message: wrongCredentials, fields: { password: wrongCredentials } });
+    signIn: async (input, ctx) => {
+      const agent = await services.sessions.signIn({ ...input, address: ctx.address });
       ctx.begin(agent.id);
       return agent;
     },
