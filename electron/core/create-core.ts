@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Envelope } from '../../shared/contract';
 import { openDatabase, type Database } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
-import { EventBus, type EventListener } from './event-bus';
+import { EventBus } from './event-bus';
 import { systemClock, silentNotifier, memorySecretStore, type Clock, type FileOpener, type Notifier, type SecretStore } from './ports';
-import { createConnectionSession } from './rpc/connection-session';
-import { dispatch, type Logger } from './rpc/dispatcher';
+import { createConnections, type Connection, type ConnectOptions } from './rpc/connections';
+import type { Logger } from './rpc/dispatcher';
 import { createHandlers } from './rpc/handlers';
 import { createServices } from './services';
 
@@ -30,18 +29,7 @@ export interface CoreOptions {
   log?: Logger;
 }
 
-/** Who a connection serves: the transport says where its client is. */
-export interface ConnectOptions {
-  /** The client's network address (the socket's remote address); `local` for the desktop window. */
-  address?: string;
-}
-
-/** One client of the core: a window (IPC) or a browser tab (WebSocket), with its own sign-in. */
-export interface Connection {
-  call(name: unknown, input: unknown): Promise<Envelope<unknown>>;
-  onEvent(listener: EventListener): () => void;
-  close(): void;
-}
+export type { Connection, ConnectOptions };
 
 export interface Core {
   readonly db: Database;
@@ -73,35 +61,7 @@ export function createCore(options: CoreOptions): Core {
     demo,
     dataDir: options.dataDir,
   });
-  const connections = new Set<() => void>();
-
-  function connect(options: ConnectOptions = {}): Connection {
-    const session = createConnectionSession({ agentNow: services.sessions.agentNow, address: options.address ?? 'local' });
-    const unsubscribers = new Set<() => void>();
-    const close = () => {
-      for (const off of unsubscribers) off();
-      unsubscribers.clear();
-      session.end();
-      connections.delete(close);
-    };
-    connections.add(close);
-    return {
-      call: (name, input) => dispatch(handlers, name, input, session, log),
-      onEvent: (listener) => {
-        // The centre's news (cases, sync, outbox) is for signed-in agents only: an anonymous socket
-        // would otherwise watch every case change. Read again per event, as calls are.
-        const off = events.subscribe((name, payload) => {
-          if (session.check().kind === 'active') listener(name, payload);
-        });
-        unsubscribers.add(off);
-        return () => {
-          off();
-          unsubscribers.delete(off);
-        };
-      },
-      close,
-    };
-  }
+  const connections = createConnections({ handlers, events, clock, log, sessions: services.sessions });
 
   return {
     db,
@@ -111,9 +71,9 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     notifier,
     opener,
-    connect,
+    connect: connections.connect,
     close: () => {
-      for (const close of [...connections]) close();
+      connections.closeAll();
       db.close();
     },
   };

@@ -6,6 +6,7 @@ import { agents } from '../db/schema';
 import { AppFailure } from '../../../shared/contract';
 import { verifyPassword } from '../passwords';
 import type { Clock } from '../ports';
+import { readSettings } from './admin/settings';
 import { createSignInThrottle, type Attempt } from './sign-in-throttle';
 
 /** The agent's row as it is now: what every call of a session is judged on. */
@@ -72,6 +73,9 @@ export function createSessionService(db: Database, clock: Clock) {
         .orderBy(asc(agents.displayName))
         .all();
     },
+
+    /** The administrator's idle limit, read at every call: a change applies to open sessions. */
+    idleMinutes: (): number => readSettings(db).sessionIdleMinutes,
 
     /** Read at every call of a session: the role and the active flag as the administrator left them. */
     agentNow(agentId: number): AgentNow | null {

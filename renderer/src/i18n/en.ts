@@ -48,6 +48,8 @@ export const en: MessageSchema = {
   },
   header: {
     signOut: 'Sign out',
+    signOutEverywhere: 'Sign out everywhere',
+    signOutEverywhereHint: 'Also ends your sessions open in other windows or on other computers.',
   },
   desk: deskEn,
   sync: syncEn,

@@ -51,6 +51,8 @@ export const fr = {
   },
   header: {
     signOut: 'Se déconnecter',
+    signOutEverywhere: 'Se déconnecter partout',
+    signOutEverywhereHint: 'Ferme aussi vos sessions ouvertes dans d’autres fenêtres ou sur d’autres postes.',
   },
   desk: deskFr,
   sync: syncFr,

@@ -4,6 +4,7 @@ import { isCountryCode } from './country-codes';
 export const settingsMessages = {
   country: 'Code pays inconnu : deux lettres ISO 3166 (ex. FR, BE, CH).',
   localModelUrl: 'Adresse locale uniquement (http://127.0.0.1:…, http://localhost:…) : rien ne doit quitter le poste.',
+  sessionIdle: 'Un nombre entier de minutes, de 5 à 10 080 (une semaine).',
 } as const;
 
 /** Hosts that stay on this machine (SPEC "Suggested replies": nothing leaves it). */
@@ -39,6 +40,16 @@ export const settingsSchema = z.object({
     .max(500)
     .refine(isLoopbackHttpUrl, { error: settingsMessages.localModelUrl })
     .nullable(),
+  /**
+   * A session with no call for this long ends (issue 11): a tab left open on a shared desk does not
+   * stay signed in for days. A default, so that a screen or a test that predates it still saves.
+   */
+  sessionIdleMinutes: z
+    .number({ error: settingsMessages.sessionIdle })
+    .int({ error: settingsMessages.sessionIdle })
+    .min(5, { error: settingsMessages.sessionIdle })
+    .max(7 * 24 * 60, { error: settingsMessages.sessionIdle })
+    .default(480),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -47,4 +58,5 @@ export const defaultSettings: Settings = {
   defaultCountry: 'FR',
   acknowledgementDailyLimit: 3,
   localModelUrl: null,
+  sessionIdleMinutes: 480,
 };

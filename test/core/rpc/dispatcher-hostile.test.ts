@@ -17,6 +17,8 @@ const signedIn: Caller = {
   check: () => ({ kind: 'active', agent: camille }),
   begin: () => undefined,
   end: () => undefined,
+  endEverywhere: () => undefined,
+  touch: () => undefined,
 };
 
 let answer: () => unknown = () => null;

@@ -39,6 +39,8 @@ function context(agent: AgentSummary | null = null): Caller & { agent: AgentSumm
     check: () => (caller.agent ? { kind: 'active' as const, agent: caller.agent } : { kind: 'none' as const }),
     begin: () => void (caller.agent = camille),
     end: () => void (caller.agent = null),
+    endEverywhere: () => void (caller.agent = null),
+    touch: () => undefined,
   };
   return caller;
 }

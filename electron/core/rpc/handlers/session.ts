@@ -17,5 +17,9 @@ export function sessionHandlers(services: Services, info: Pick<AppInfo, 'demo'>)
       ctx.end();
       return null;
     },
+    signOutEverywhere: (_input, ctx) => {
+      ctx.endEverywhere();
+      return null;
+    },
   };
 }

@@ -10,6 +10,7 @@ const keys = {
   defaultCountry: 'default_country',
   acknowledgementDailyLimit: 'acknowledgement_daily_limit',
   localModelUrl: 'local_model_url',
+  sessionIdleMinutes: 'session_idle_minutes',
 } as const satisfies Record<keyof Settings, string>;
 
 const fields = Object.keys(keys) as (keyof Settings)[];
@@ -18,8 +19,8 @@ const fields = Object.keys(keys) as (keyof Settings)[];
  * Values are stored as plain text (`FR`, `3`), as the demo writes them and as any module may read
  * them; a null setting has no row at all.
  */
-const fromText = (field: keyof Settings, text: string): unknown =>
-  field === 'acknowledgementDailyLimit' ? Number(text) : text;
+const numeric: ReadonlySet<keyof Settings> = new Set(['acknowledgementDailyLimit', 'sessionIdleMinutes']);
+const fromText = (field: keyof Settings, text: string): unknown => (numeric.has(field) ? Number(text) : text);
 
 /**
  * The system settings, for every module that needs one (case creation's default country, the
