@@ -5,7 +5,6 @@ import { addressBookEntrySchema } from '../../../shared/domain/address-book-sche
 import type { AddressBookEntryView, AddressBookFormat, ExportedFile, ImportReport } from '../../../shared/domain/address-book-view';
 import type { Civility } from '../../../shared/domain/field-rules';
 import { api, toApiError } from '../api';
-import { useSessionStore } from './session';
 
 /** The form's values: every field a string, as the inputs give them. */
 export interface EntryValues {
@@ -44,9 +43,9 @@ export const useAddressBookStore = defineStore('address-book', () => {
   /** Why the core refused the whole file (unreadable, too big), shown under the file input. */
   const importProblem = ref<string | null>(null);
 
+  /** The page's alert shows it (the form shows field messages on its fields). */
   function fail(cause: unknown): ApiError {
     const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
     error.value = apiError;
     return apiError;
   }
@@ -69,6 +68,9 @@ export const useAddressBookStore = defineStore('address-book', () => {
       if (turn === searchTurn) searching.value = false;
     }
   }
+
+  /** Entries for a picker elsewhere (the composer's recipients): the tab's own search stays as it is. */
+  const lookUp = (asked: string): Promise<AddressBookEntryView[]> => api.addressBook.search({ query: asked, limit: 50 });
 
   function startCreate(): void {
     editing.value = 'new';
@@ -150,6 +152,6 @@ export const useAddressBookStore = defineStore('address-book', () => {
 
   return {
     query, results, searched, searching, error, editing, values, errors, saving, report, importing, importProblem,
-    search, startCreate, startEdit, closeForm, save, remove, importFile, exportFile,
+    search, lookUp, startCreate, startEdit, closeForm, save, remove, importFile, exportFile,
   };
 });

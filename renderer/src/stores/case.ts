@@ -4,9 +4,9 @@ import type { CaseActInput } from '../../../shared/contract/calls/cases';
 import type { ApiError } from '../../../shared/contract/errors';
 import type { AttachmentFile } from '../../../shared/domain/attachment';
 import type { ActResult, CaseDetail, MessageSource } from '../../../shared/domain/case-detail';
+import type { QualificationNode } from '../../../shared/domain/admin/qualification-schema';
 import { api, toApiError } from '../api';
 import { useDeskStore } from './desk';
-import { useSessionStore } from './session';
 
 /** The cases open in the workspace, by id. The core is the authority: every change re-reads it. */
 export const useCaseStore = defineStore('case', () => {
@@ -16,31 +16,21 @@ export const useCaseStore = defineStore('case', () => {
   const notice = ref('');
   let subscribed = false;
 
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    return apiError;
-  }
-
   async function load(caseId: number): Promise<void> {
     try {
       details.value[caseId] = await api.cases.get({ caseId });
       errors.value[caseId] = null;
     } catch (cause) {
-      errors.value[caseId] = fail(cause);
+      errors.value[caseId] = toApiError(cause);
     }
   }
 
   /** Runs an action on the version on screen; the desks refresh through `case.changed`. */
   async function act(input: CaseActInput): Promise<ActResult> {
-    try {
-      const result = await api.cases.act(input);
-      await load(input.caseId);
-      useDeskStore().refreshSoon();
-      return result;
-    } catch (cause) {
-      throw fail(cause);
-    }
+    const result = await api.cases.act(input);
+    await load(input.caseId);
+    useDeskStore().refreshSoon();
+    return result;
   }
 
   async function take(caseId: number, version: number): Promise<ActResult> {
@@ -48,22 +38,14 @@ export const useCaseStore = defineStore('case', () => {
   }
 
   async function addNote(caseId: number, text: string): Promise<void> {
-    try {
-      await api.cases.addNote({ caseId, text });
-    } catch (cause) {
-      throw fail(cause);
-    }
+    await api.cases.addNote({ caseId, text });
     await load(caseId);
   }
 
   async function setQualification(caseId: number, qualificationId: number | null): Promise<void> {
     const version = details.value[caseId]?.version;
     if (version === undefined) return;
-    try {
-      await api.cases.setQualification({ caseId, version, qualificationId });
-    } catch (cause) {
-      throw fail(cause);
-    }
+    await api.cases.setQualification({ caseId, version, qualificationId });
     await load(caseId);
   }
 
@@ -75,35 +57,25 @@ export const useCaseStore = defineStore('case', () => {
 
   /** Merges or unmerges; the core answers the master as it now reads, and the other cases' desks move. */
   async function regroup(masterId: number, change: () => Promise<CaseDetail>): Promise<void> {
-    try {
-      details.value[masterId] = await change();
-      errors.value[masterId] = null;
-    } catch (cause) {
-      throw fail(cause);
-    }
+    details.value[masterId] = await change();
+    errors.value[masterId] = null;
     useDeskStore().refreshSoon();
   }
 
   const merge = (masterId: number, caseIds: number[]) => regroup(masterId, () => api.cases.merge({ masterId, caseIds }));
   const unmerge = (masterId: number, caseId: number) => regroup(masterId, () => api.cases.unmerge({ masterId, caseId }));
 
-  /** A call that only reads: its failure goes to the caller, as an ApiError. */
-  async function ask<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (cause) {
-      throw fail(cause);
-    }
-  }
-
+  // Calls that only read: a failure reaches the caller as the client's ApiError.
   /** Whom a supervisor may hand a case to: agents and supervisors (administrators handle no case). */
-  const reassignTargets = () => ask(async () => (await api.session.agents()).filter((agent) => agent.role !== 'administrator'));
+  const reassignTargets = async () => (await api.session.agents()).filter((agent) => agent.role !== 'administrator');
   /** Cases to merge into a master, found by number (or any word the desk search knows). */
-  const findCases = (q: string) => ask(async () => (await api.desk.search({ q, limit: 20 })).rows);
-  const messageSource = (messageId: number): Promise<MessageSource> => ask(() => api.cases.messageSource({ messageId }));
-  const downloadAttachment = (attachmentId: number): Promise<AttachmentFile> => ask(() => api.attachments.download({ attachmentId }));
+  const findCases = async (q: string) => (await api.desk.search({ q, limit: 20 })).rows;
+  const messageSource = (messageId: number): Promise<MessageSource> => api.cases.messageSource({ messageId });
+  const downloadAttachment = (attachmentId: number): Promise<AttachmentFile> => api.attachments.download({ attachmentId });
   const openAttachment = (attachmentId: number, confirmedDangerous: boolean): Promise<null> =>
-    ask(() => api.attachments.open({ attachmentId, confirmedDangerous }));
+    api.attachments.open({ attachmentId, confirmedDangerous });
+  /** The qualification tree a case may be filed under (inactive branches included: the picker hides them). */
+  const qualifications = (): Promise<QualificationNode[]> => api.admin.qualifications();
 
   /** Whether the core can open files here (Electron), asked once: the browser host downloads instead. */
   let openingKnown: Promise<boolean> | null = null;
@@ -161,6 +133,7 @@ export const useCaseStore = defineStore('case', () => {
     messageSource,
     downloadAttachment,
     openAttachment,
+    qualifications,
     canOpenFiles,
     forget,
     setUp,

@@ -4,7 +4,6 @@ import type { ApiError } from '../../../shared/contract/errors';
 import { contactFormValues, contactUpdateSchema, type ContactCard, type ContactCase, type ContactSummary } from '../../../shared/domain/contact-view';
 import { api, toApiError } from '../api';
 import type { ContactValues } from './creation';
-import { useSessionStore } from './session';
 
 /** The contacts tab: a search, the chosen card (view or edit) and its case history. */
 export const useContactsStore = defineStore('contacts', () => {
@@ -21,12 +20,6 @@ export const useContactsStore = defineStore('contacts', () => {
   const saving = ref(false);
   const saved = ref(false);
 
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    return apiError;
-  }
-
   async function search(): Promise<void> {
     const q = query.value.trim();
     if (!q) return;
@@ -36,7 +29,7 @@ export const useContactsStore = defineStore('contacts', () => {
       results.value = await api.contacts.search({ q, limit: 50 });
       searched.value = q;
     } catch (cause) {
-      error.value = fail(cause);
+      error.value = toApiError(cause);
     } finally {
       searching.value = false;
     }
@@ -51,7 +44,7 @@ export const useContactsStore = defineStore('contacts', () => {
       card.value = loaded;
       history.value = cases;
     } catch (cause) {
-      error.value = fail(cause);
+      error.value = toApiError(cause);
     }
   }
 
@@ -91,7 +84,7 @@ export const useContactsStore = defineStore('contacts', () => {
       saved.value = true;
       return true;
     } catch (cause) {
-      const apiError = fail(cause);
+      const apiError = toApiError(cause);
       errors.value = { ...(apiError.fields ?? {}) };
       error.value = apiError;
       return false;

@@ -9,7 +9,9 @@ import { contactFormValues, existingContactField, type ContactCard } from '../..
 import type { StagedAttachment } from '../../../shared/domain/attachment';
 import { civilityLabels } from '../../../shared/domain/field-rules';
 import { fillKnownPlaceholders, templateBody } from '../components/creation/template-for-contact';
+import type { UploadProgress } from '../../../shared/contract/upload-file';
 import { api, toApiError } from '../api';
+import { uploadChosenFile } from '../file-upload';
 import { useSessionStore } from './session';
 
 export type ContactValues = Required<ContactInput>;
@@ -102,14 +104,8 @@ export const useCreationStore = defineStore('creation', () => {
       options.value = loaded;
       if (untouched && !draft.existingContactId) draft.contact.country = loaded.defaultCountry;
     } catch (cause) {
-      loadError.value = fail(cause);
+      loadError.value = toApiError(cause);
     }
-  }
-
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    return apiError;
   }
 
   // A queue or an action the new choice no longer offers must not be sent behind the agent's back.
@@ -156,7 +152,7 @@ export const useCreationStore = defineStore('creation', () => {
     try {
       useContact(await api.contacts.get({ contactId }));
     } catch (cause) {
-      sendError.value = fail(cause);
+      sendError.value = toApiError(cause);
     }
   }
 
@@ -210,7 +206,7 @@ export const useCreationStore = defineStore('creation', () => {
       reset();
       return result;
     } catch (cause) {
-      const apiError = fail(cause);
+      const apiError = toApiError(cause);
       const fields = { ...(apiError.fields ?? {}) };
       const ownerKey = `contact.${existingContactField}`;
       // An address another card has: its id, not a message; offer that card as the warning does.
@@ -239,6 +235,9 @@ export const useCreationStore = defineStore('creation', () => {
     });
   }
 
+  /** A file joined to the request or the answer: stored in the core first, referred to by SHA-256. */
+  const upload = (file: File, onProgress?: UploadProgress): Promise<StagedAttachment> => uploadChosenFile(file, onProgress);
+
   /** Appended to what the agent already wrote, as the composer does. */
   function insertResponse(html: string): void {
     draft.response = draft.response ? `${draft.response}${html}` : html;
@@ -253,6 +252,6 @@ export const useCreationStore = defineStore('creation', () => {
 
   return {
     options, loadError, draft, errors, sendError, sending, flash, emailOwner, form, queues, queue, actions,
-    load, useContact, startFromContact, clearErrors, submit, reset, templateHtml, insertResponse,
+    load, useContact, startFromContact, clearErrors, submit, reset, templateHtml, insertResponse, upload,
   };
 });

@@ -6,7 +6,6 @@ import type { Desk, DeskFilters, DeskSort, QueueSummary } from '../../../shared/
 import { patchDeskRows } from '../../../shared/domain/desk-order';
 import { api, toApiError } from '../api';
 import { fetchChanged, fetchPage, type DeskView, type ListedRow, type PageStart } from './desk-pages';
-import { useSessionStore } from './session';
 
 /**
  * Rows per call as the agent scrolls: a 500-row page costs the core about 25 ms on a 10 000-case
@@ -59,16 +58,10 @@ export const useDeskStore = defineStore('desk', () => {
    */
   const scrollTops = new Map<string, number>();
 
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    return apiError;
-  }
-
   function serially(task: (mine: number) => Promise<void>): Promise<void> {
     const mine = generation;
     chain = chain.then(() => (mine === generation ? task(mine) : undefined)).catch((cause: unknown) => {
-      if (mine === generation) error.value = fail(cause);
+      if (mine === generation) error.value = toApiError(cause);
     });
     return chain;
   }
@@ -115,7 +108,7 @@ export const useDeskStore = defineStore('desk', () => {
       total.value = page.total;
       next.value = page.next;
     } catch (cause) {
-      if (mine === generation) error.value = fail(cause);
+      if (mine === generation) error.value = toApiError(cause);
     } finally {
       if (mine === generation) loading.value = false;
     }
@@ -146,18 +139,16 @@ export const useDeskStore = defineStore('desk', () => {
   async function loadQueues(): Promise<void> {
     try {
       queues.value = await api.desk.queues();
-    } catch (cause) {
+    } catch {
       // The navigation keeps its last counts; the desk itself shows errors.
-      fail(cause);
     }
   }
 
   async function loadAgents(): Promise<void> {
     try {
       agents.value = await api.session.agents();
-    } catch (cause) {
+    } catch {
       // Without the list, the picker offers the supervisor's own desks only.
-      fail(cause);
     }
   }
 

@@ -4,7 +4,6 @@ import type { ApiError } from '../../../shared/contract/errors';
 import type { QuarantineEntry, QuarantineQueue, QuarantineRetry } from '../../../shared/domain/quarantine';
 import { api, toApiError } from '../api';
 import { saveFile } from '../components/case/save-file';
-import { useSessionStore } from './session';
 
 /** What the last action did, for the line above the list. */
 export type QuarantineOutcome =
@@ -30,13 +29,6 @@ export const useQuarantineStore = defineStore('quarantine', () => {
   const busyId = ref<number | null>(null);
   let subscribed = false;
 
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    error.value = apiError;
-    return apiError;
-  }
-
   async function loadCount(): Promise<void> {
     try {
       count.value = (await api.quarantine.count()).count;
@@ -54,7 +46,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
       loaded.value = true;
       error.value = null;
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
     } finally {
       loading.value = false;
     }
@@ -68,7 +60,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
       entries.value = [...entries.value, ...page.entries];
       next.value = page.next;
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
     } finally {
       loading.value = false;
     }
@@ -78,7 +70,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
     try {
       queues.value = await api.quarantine.queues();
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
     }
   }
 
@@ -91,7 +83,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
       await load();
       return result;
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
       return null;
     } finally {
       busyId.value = null;
@@ -104,7 +96,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
       saveFile(await api.quarantine.source({ id }));
       error.value = null;
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
     } finally {
       busyId.value = null;
     }
@@ -128,7 +120,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
     } catch (cause) {
       const apiError = toApiError(cause);
       if (apiError.fields) return apiError.fields;
-      fail(apiError);
+      error.value = apiError;
       return null;
     } finally {
       busyId.value = null;

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AgentSummary } from '../../../shared/domain/agent';
-import { api } from '../api';
+import { api, onUnauthenticated } from '../api';
 
 const lastAgentKey = 'unified.lastAgent';
 
@@ -13,6 +13,8 @@ export const useSessionStore = defineStore('session', () => {
   /** Set when the core dropped the session (reconnection, expiry), to tell the agent why. */
   const expired = ref(false);
   let restoring: Promise<void> | null = null;
+  // Any call answered `unauthenticated`, whichever store or screen made it (see api.ts).
+  onUnauthenticated(markExpired);
 
   const isSupervisor = computed(() => agent.value?.role === 'supervisor');
 

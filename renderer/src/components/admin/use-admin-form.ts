@@ -2,7 +2,8 @@ import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { z } from 'zod';
 import { fieldsFromIssues } from '../../../../shared/contract/errors';
-import { errorMessage, toApiError } from '../../api';
+import { toApiError } from '../../api';
+import { useErrorText } from '../../composables/use-error-text';
 
 /**
  * The state every administration form shares: the message of each field (schema path → French text),
@@ -13,7 +14,8 @@ import { errorMessage, toApiError } from '../../api';
 const frenchMessages = z.locales.fr().localeError;
 
 export function useAdminForm() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { errorText } = useErrorText();
   const errors = ref<Record<string, string>>({});
   const alert = ref('');
   const busy = ref(false);
@@ -28,7 +30,7 @@ export function useAdminForm() {
     } catch (cause) {
       const apiError = toApiError(cause);
       errors.value = apiError.fields ?? {};
-      alert.value = errorMessage(apiError, locale.value, t);
+      alert.value = errorText(apiError);
       return null;
     } finally {
       busy.value = false;
