@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ApiError } from '../../../shared/contract/errors';
-import type { QuarantineEntry, QuarantineQueue, QuarantineRetry } from '../../../shared/domain/quarantine';
+import type { QuarantineCreateCaseInput, QuarantineEntry, QuarantineQueue, QuarantineRetry } from '../../../shared/domain/quarantine';
 import { api, toApiError } from '../api';
 import { saveFile } from '../components/case/save-file';
 
@@ -107,21 +107,19 @@ export const useQuarantineStore = defineStore('quarantine', () => {
     if (result) outcome.value = { kind: 'retried', result };
   }
 
-  /** Field errors come back to the dialog; anything else shows above the list. */
-  async function createCase(id: number, queueId: number, contactEmail: string): Promise<Record<string, string> | null> {
-    busyId.value = id;
+  /** A refusal about the dialog's fields rejects, for its form; anything else shows above the list. */
+  async function createCase(input: QuarantineCreateCaseInput): Promise<void> {
+    busyId.value = input.id;
     try {
-      const created = await api.quarantine.createCase({ id, queueId, contactEmail });
-      const queue = queues.value.find((candidate) => candidate.id === queueId)?.name ?? '';
+      const created = await api.quarantine.createCase(input);
+      const queue = queues.value.find((candidate) => candidate.id === input.queueId)?.name ?? '';
       outcome.value = { kind: 'created', ...created, queue };
       error.value = null;
       await load();
-      return null;
     } catch (cause) {
       const apiError = toApiError(cause);
-      if (apiError.fields) return apiError.fields;
+      if (apiError.fields) throw apiError;
       error.value = apiError;
-      return null;
     } finally {
       busyId.value = null;
     }
