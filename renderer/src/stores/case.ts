@@ -6,14 +6,24 @@ import type { AttachmentFile } from '../../../shared/domain/attachment';
 import type { ActResult, CaseDetail, MessageSource } from '../../../shared/domain/case-detail';
 import type { QualificationNode } from '../../../shared/domain/admin/qualification-schema';
 import { api, toApiError } from '../api';
-import { useDeskStore } from './desk';
 
-/** The cases open in the workspace, by id. The core is the authority: every change re-reads it. */
+/** A change's answer: the version it wrote, and the case as the actor now reads it (null: out of sight). */
+type Changed = { version: number; detail: CaseDetail | null };
+
+/**
+ * The cases open in the workspace, by id. The core is the authority: a change answers the case as it
+ * now is, which replaces ours; the desks' rows move through `case.changed`, never by a reload.
+ */
 export const useCaseStore = defineStore('case', () => {
   const details = ref<Record<number, CaseDetail>>({});
   const errors = ref<Record<number, ApiError | null>>({});
   /** The last outcome worth announcing (read by a live region): "Réponse envoyée", … */
   const notice = ref('');
+  /**
+   * This window's changes under way, by case, with the highest version `case.changed` announced
+   * meanwhile: the event of our own change comes before its answer, which need not be read twice.
+   */
+  const underway = new Map<number, { count: number; heard: number }>();
   let subscribed = false;
 
   async function load(caseId: number): Promise<void> {
@@ -25,13 +35,32 @@ export const useCaseStore = defineStore('case', () => {
     }
   }
 
-  /** Runs an action on the version on screen; the desks refresh through `case.changed`. */
-  async function act(input: CaseActInput): Promise<ActResult> {
-    const result = await api.cases.act(input);
-    await load(input.caseId);
-    useDeskStore().refreshSoon();
-    return result;
+  /**
+   * Runs a change and shows the case it answers. Out of the actor's sight (null), the tab keeps what
+   * it showed: the core refuses anything more on it. A version beyond ours announced meanwhile is
+   * someone else's change: the case is read again.
+   */
+  async function change<T extends Changed>(caseId: number, work: () => Promise<T>): Promise<T> {
+    const mine = underway.get(caseId) ?? { count: 0, heard: 0 };
+    underway.set(caseId, mine);
+    mine.count++;
+    let reached = details.value[caseId]?.version ?? 0;
+    try {
+      const result = await work();
+      reached = result.version;
+      if (result.detail) {
+        details.value[caseId] = result.detail;
+        errors.value[caseId] = null;
+      }
+      return result;
+    } finally {
+      if (--mine.count === 0) underway.delete(caseId);
+      if (details.value[caseId] && mine.heard > reached) void load(caseId);
+    }
   }
+
+  /** Runs an action on the version on screen; the desks' rows follow through `case.changed`. */
+  const act = (input: CaseActInput): Promise<ActResult> => change(input.caseId, () => api.cases.act(input));
 
   async function take(caseId: number, version: number): Promise<ActResult> {
     return act({ caseId, version, action: 'take' });
@@ -45,8 +74,7 @@ export const useCaseStore = defineStore('case', () => {
   async function setQualification(caseId: number, qualificationId: number | null): Promise<void> {
     const version = details.value[caseId]?.version;
     if (version === undefined) return;
-    await api.cases.setQualification({ caseId, version, qualificationId });
-    await load(caseId);
+    await change(caseId, () => api.cases.setQualification({ caseId, version, qualificationId }));
   }
 
   /** Hands the case to another agent (`assign_to_agent`): it lands in their En cours. */
@@ -55,11 +83,12 @@ export const useCaseStore = defineStore('case', () => {
     return act({ caseId, version, action: 'assign_to_agent', targetAgentId });
   }
 
-  /** Merges or unmerges; the core answers the master as it now reads, and the other cases' desks move. */
-  async function regroup(masterId: number, change: () => Promise<CaseDetail>): Promise<void> {
-    details.value[masterId] = await change();
-    errors.value[masterId] = null;
-    useDeskStore().refreshSoon();
+  /** Merges or unmerges; the core answers the master as it now reads, and every changed case's row moves. */
+  async function regroup(masterId: number, call: () => Promise<CaseDetail>): Promise<void> {
+    await change(masterId, async () => {
+      const master = await call();
+      return { version: master.version, detail: master };
+    });
   }
 
   const merge = (masterId: number, caseIds: number[]) => regroup(masterId, () => api.cases.merge({ masterId, caseIds }));
@@ -100,8 +129,10 @@ export const useCaseStore = defineStore('case', () => {
     if (subscribed) return;
     subscribed = true;
     api.on('case.changed', (event) => {
+      const mine = underway.get(event.caseId);
+      if (mine) mine.heard = Math.max(mine.heard, event.version);
       const open = details.value[event.caseId];
-      if (open && open.version !== event.version) void load(event.caseId);
+      if (!mine && open && open.version !== event.version) void load(event.caseId);
     });
   }
 

@@ -51,7 +51,6 @@ export const useDeskStore = defineStore('desk', () => {
   let subscribed = false;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingIds = new Set<number>();
-  let pendingReload = false;
   /**
    * How far the agent had scrolled each view they left (a desk with its filters, sort and search: an
    * offset means nothing in another list), to find it there again on coming back from a case.
@@ -153,23 +152,21 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   /**
-   * After changes elsewhere: the cases named are patched in place; without names (an action of
-   * this window), the view reloads. Debounced, so a burst of events costs one refresh.
+   * After changes (this window's actions included: their `case.changed` comes back too): the cases
+   * named are patched in place. Debounced, so a burst of events costs one refresh.
    */
-  function refreshSoon(caseIds?: readonly number[]): void {
+  function refreshSoon(caseIds: readonly number[]): void {
     // Signed out (the subscription outlives sessions): nothing on screen to refresh.
     if (!desk.value) return;
-    if (caseIds) for (const id of caseIds) pendingIds.add(id);
-    else pendingReload = true;
+    for (const id of caseIds) pendingIds.add(id);
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(flushChanges, refreshDelayMs);
   }
 
   function flushChanges(): void {
     const ids = [...pendingIds];
-    const reload = pendingReload || ids.length > patchMax || search.value !== '';
+    const reload = ids.length > patchMax || search.value !== '';
     pendingIds = new Set();
-    pendingReload = false;
     void loadQueues();
     if (reload) void load();
     else if (ids.length > 0) void patch(ids);
@@ -198,7 +195,6 @@ export const useDeskStore = defineStore('desk', () => {
     generation++;
     clearTimeout(refreshTimer);
     pendingIds = new Set();
-    pendingReload = false;
     desk.value = null;
     filters.value = {};
     sort.value = defaultSort;
