@@ -1,11 +1,13 @@
 import { createApi, type Api } from '../../shared/contract/client';
-import { ApiError, internalError } from '../../shared/contract/errors';
+import { ApiError, fail, internalError, type Envelope } from '../../shared/contract/errors';
+import type { CallName } from '../../shared/contract/names';
 import type { Transport } from '../../shared/contract/transport';
 import { wrapBridge } from './transport/ipc-transport';
 import { selectTransport } from './transport/select-transport';
 import type { AppTransport } from './transport/ws-transport';
 
 let active: { transport: AppTransport; api: Api } | null = null;
+let sessionLost: () => void = () => undefined;
 
 /**
  * Chooses the transport once, on first use. main.ts calls it before the router starts (the
@@ -21,8 +23,36 @@ export function installTransport(transport: Transport | AppTransport): void {
   active = build('status' in transport ? transport : wrapBridge(transport));
 }
 
+/**
+ * Who is told when the core answers `unauthenticated` (it forgot this window's agent): the session
+ * store registers itself, so this module needs no store and no import cycle. One listener, the
+ * latest: a test's fresh Pinia replaces the previous one.
+ */
+export function onUnauthenticated(listener: () => void): void {
+  sessionLost = listener;
+}
+
 function build(transport: AppTransport) {
-  return { transport, api: createApi(transport) };
+  const guarded: Transport = {
+    invoke: (name, input) => answer(transport, name, input),
+    subscribe: (listener) => transport.subscribe(listener),
+  };
+  return { transport, api: createApi(guarded) };
+}
+
+/**
+ * The one error path of every call: a transport that throws is a fault of ours (`internal`), so the
+ * client always rejects with an ApiError; an expired session is handled here, once, for every store.
+ */
+async function answer(transport: Transport, name: CallName, input: unknown): Promise<Envelope<unknown>> {
+  let envelope: Envelope<unknown>;
+  try {
+    envelope = await transport.invoke(name, input);
+  } catch {
+    envelope = fail(internalError);
+  }
+  if (!envelope.ok && envelope.error.code === 'unauthenticated') sessionLost();
+  return envelope;
 }
 
 /** The one typed client of the renderer (stores call it; components go through stores). */
@@ -37,14 +67,4 @@ export const api: Api = new Proxy({} as Api, {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError(internalError);
-}
-
-/**
- * The text to show for a failed call. The core words its messages in French, precisely ("Agent ou
- * mot de passe incorrect."): the French UI shows them as they are; other languages get the
- * translation of the error's code.
- */
-export function errorMessage(error: unknown, locale: string, translate: (key: string) => string): string {
-  const apiError = toApiError(error);
-  return locale === 'fr' && apiError.message ? apiError.message : translate(`errors.${apiError.code}`);
 }

@@ -18,6 +18,16 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * Data a refusal carries for the screen to act on, typed: never inside a message or a field's text.
+ * A refused duplicate e-mail names the card that already has the address, which the screen offers
+ * to open (or, in case creation, to use).
+ */
+export const errorDetailsSchema = z.object({
+  existingContactId: z.number().int().positive(),
+});
+export type ErrorDetails = z.infer<typeof errorDetailsSchema>;
+
 export const appErrorSchema = z.object({
   code: z.enum(errorCodes),
   /** In French: the product speaks French first; the renderer may translate by code. */
@@ -26,6 +36,7 @@ export const appErrorSchema = z.object({
   fields: z.record(z.string(), z.string()).optional(),
   /** `rate_limited`: seconds before the core will judge another attempt. */
   retryAfterSeconds: z.number().int().positive().optional(),
+  details: errorDetailsSchema.optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 
@@ -48,17 +59,19 @@ export class AppFailure extends Error {
   }
 }
 
-/** Thrown by the typed client so that a store can read `code` and `fields`. */
+/** Thrown by the typed client so that a store can read `code`, `fields` and `details`. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly details: ErrorDetails | undefined;
   constructor(error: AppError) {
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;
     this.fields = error.fields;
     this.retryAfterSeconds = error.retryAfterSeconds;
+    this.details = error.details;
   }
 }
 

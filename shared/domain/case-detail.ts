@@ -143,12 +143,17 @@ export const maxSourceChars = 1_000_000;
 export const messageSourceSchema = z.object({ source: z.string(), truncated: z.boolean() });
 export type MessageSource = z.infer<typeof messageSourceSchema>;
 
-/** Where an action left the case: enough for a desk to move its row. */
+/**
+ * Where an action left the case: enough for a desk to move its row, and the case as the actor now
+ * reads it (as `cases.merge` answers), so the screen shows it without asking again; null when the
+ * action took the case out of the actor's sight (handed to an agent of a queue they are not in).
+ */
 export const actResultSchema = z.object({
   caseId: id,
   version: z.number().int(),
   state: caseStateSchema,
   assigneeId: id.nullable(),
   desk: z.enum(['in_progress', 'processed', 'validation', 'queue']),
+  detail: caseDetailSchema.nullable(),
 });
 export type ActResult = z.infer<typeof actResultSchema>;

@@ -101,13 +101,6 @@ export const contactCaseSchema = z.object({
 });
 export type ContactCase = z.infer<typeof contactCaseSchema>;
 
-/**
- * A refused duplicate e-mail (`code: 'conflict'`) carries the owner's id in `fields` under this key,
- * beside the message on the e-mail field: the error envelope has no other place for data, and the
- * renderer can offer to open that card (or, in case creation, to use it: `contact.existingContactId`).
- */
-export const existingContactField = 'existingContactId';
-
 /** The card as the form's values (JJ/MM/AAAA dates, '' for blanks): the pre-filled "CRÉER DOSSIER" form. */
 export function contactFormValues(card: ContactCard): Required<ContactInput> {
   const value = (field: string | null) => field ?? '';

@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { fieldsFromIssues, type ApiError } from '../../../shared/contract/errors';
+import type { ApiError } from '../../../shared/contract/errors';
 import { addressBookEntrySchema } from '../../../shared/domain/address-book-schema';
 import type { AddressBookEntryView, AddressBookFormat, ExportedFile, ImportReport } from '../../../shared/domain/address-book-view';
 import type { Civility } from '../../../shared/domain/field-rules';
 import { api, toApiError } from '../api';
-import { useSessionStore } from './session';
+import { useForm } from '../composables/use-form';
 
 /** The form's values: every field a string, as the inputs give them. */
 export interface EntryValues {
@@ -37,16 +37,15 @@ export const useAddressBookStore = defineStore('address-book', () => {
   /** null: no form open; 'new': creating; a number: editing that entry. */
   const editing = ref<'new' | number | null>(null);
   const values = ref<EntryValues>(blankEntry());
-  const errors = ref<Record<string, string>>({});
-  const saving = ref(false);
+  const form = useForm();
   const report = ref<(ImportReport & { fileName: string }) | null>(null);
   const importing = ref(false);
   /** Why the core refused the whole file (unreadable, too big), shown under the file input. */
   const importProblem = ref<string | null>(null);
 
+  /** The page's alert shows it (the form shows field messages on its fields). */
   function fail(cause: unknown): ApiError {
     const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
     error.value = apiError;
     return apiError;
   }
@@ -70,45 +69,41 @@ export const useAddressBookStore = defineStore('address-book', () => {
     }
   }
 
+  /** Entries for a picker elsewhere (the composer's recipients): the tab's own search stays as it is. */
+  const lookUp = (asked: string): Promise<AddressBookEntryView[]> => api.addressBook.search({ query: asked, limit: 50 });
+
   function startCreate(): void {
     editing.value = 'new';
     values.value = blankEntry();
-    errors.value = {};
+    form.reset();
   }
 
   function startEdit(entry: AddressBookEntryView): void {
     editing.value = entry.id;
     values.value = valuesOf(entry);
-    errors.value = {};
+    form.reset();
   }
 
   function closeForm(): void {
     editing.value = null;
-    errors.value = {};
+    form.reset();
   }
 
   /** The shared schema first (same words as the core); then the core's verdict on the same fields. */
   async function save(): Promise<boolean> {
-    if (editing.value === null || saving.value) return false;
-    const checked = addressBookEntrySchema.safeParse(values.value);
-    if (!checked.success) {
-      errors.value = fieldsFromIssues(checked.error.issues);
-      return false;
-    }
-    saving.value = true;
-    try {
-      const id = editing.value;
-      await (id === 'new' ? api.addressBook.create(values.value) : api.addressBook.update({ ...values.value, id }));
-      closeForm();
-      error.value = null;
-      await search();
-      return true;
-    } catch (cause) {
-      errors.value = { ...(fail(cause).fields ?? {}) };
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    const id = editing.value;
+    if (id === null || form.busy.value) return false;
+    const entry = values.value;
+    const sent = await form.submit(addressBookEntrySchema, entry, () =>
+      id === 'new' ? api.addressBook.create(entry) : api.addressBook.update({ ...entry, id }),
+    );
+    // The schema stopped it: the fields say why, the alert stays as it was.
+    if (form.invalid.value) return false;
+    error.value = form.refusal.value;
+    if (!sent) return false;
+    closeForm();
+    await search();
+    return true;
   }
 
   async function remove(id: number): Promise<void> {
@@ -149,7 +144,7 @@ export const useAddressBookStore = defineStore('address-book', () => {
   }
 
   return {
-    query, results, searched, searching, error, editing, values, errors, saving, report, importing, importProblem,
-    search, startCreate, startEdit, closeForm, save, remove, importFile, exportFile,
+    query, results, searched, searching, error, editing, values, errors: form.errors, saving: form.busy, report, importing, importProblem,
+    search, lookUp, startCreate, startEdit, closeForm, save, remove, importFile, exportFile,
   };
 });

@@ -9,8 +9,7 @@ import type { RoutingRuleCreateInput, RoutingRuleView } from '../../../shared/do
 import type { Settings, SettingsInput } from '../../../shared/domain/admin/settings-schema';
 import type { MailboxSettingsInput, mailboxTestInputSchema, MailboxView } from '../../../shared/domain/mailbox';
 import type { TemplateCreateInput, ThemeNode } from '../../../shared/domain/template';
-import { api, toApiError } from '../api';
-import { useSessionStore } from './session';
+import { api } from '../api';
 
 /** An item the form edits: `id` absent means a new one. */
 type Editing<T> = T & { id?: number };
@@ -18,7 +17,7 @@ type Editing<T> = T & { id?: number };
 /**
  * The administrator's set-up (SPEC "Roles"), as last read from the core. After each change the
  * touched lists are read again from the core, the authority: a screen never patches its own copy.
- * Failures are thrown as ApiError, for the form to show each message on its field.
+ * Failures reach the caller as the client's ApiError, for the form to show each message on its field.
  */
 export const useAdminStore = defineStore('admin', () => {
   const queues = ref<QueueView[]>([]);
@@ -44,24 +43,14 @@ export const useAdminStore = defineStore('admin', () => {
   type ListName = keyof typeof loaders;
 
   async function load(...names: ListName[]): Promise<void> {
-    await guard(() => Promise.all(names.map((name) => loaders[name]())));
+    await Promise.all(names.map((name) => loaders[name]()));
   }
 
   /** Runs a change, then re-reads the lists it touched; answers what the core saved. */
   async function change<T>(work: () => Promise<T>, ...touched: ListName[]): Promise<T> {
-    const saved = await guard(work);
+    const saved = await work();
     await load(...touched);
     return saved;
-  }
-
-  async function guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (cause) {
-      const apiError = toApiError(cause);
-      if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-      throw apiError;
-    }
   }
 
   const saveQueue = ({ id, ...input }: Editing<QueueInput>) =>
@@ -73,14 +62,14 @@ export const useAdminStore = defineStore('admin', () => {
       () => (id ? api.mailboxes.update({ ...input, id, password }) : api.mailboxes.create({ ...input, password: password ?? '' })),
       'mailboxes',
     );
-  const testMailbox = (input: z.input<typeof mailboxTestInputSchema>) => guard(() => api.mailboxes.test(input));
+  const testMailbox = (input: z.input<typeof mailboxTestInputSchema>) => api.mailboxes.test(input);
 
   const saveAgent = ({ id, password, ...input }: Editing<Omit<AgentUpdateInput, 'id'>> & { password?: string }) =>
     change(
       () => (id ? api.admin.updateAgent({ ...input, id }) : api.admin.createAgent({ ...input, password } as AgentCreateInput)),
       'agents',
     );
-  const setAgentPassword = (id: number, password: string) => guard(() => api.admin.setAgentPassword({ id, password }));
+  const setAgentPassword = (id: number, password: string) => api.admin.setAgentPassword({ id, password });
 
   const saveForm = ({ id, ...input }: Editing<FormCreateInput>) =>
     change(() => (id ? api.admin.updateForm({ ...input, id }) : api.admin.createForm(input)), 'forms');
@@ -88,15 +77,15 @@ export const useAdminStore = defineStore('admin', () => {
 
   /** Tree calls answer with the whole new tree: it replaces ours without a second read. */
   const addQualification = async (parentId: number | null, label: string) =>
-    void (qualifications.value = await guard(() => api.admin.createQualification({ parentId, label })));
+    void (qualifications.value = await api.admin.createQualification({ parentId, label }));
   const updateQualification = async (node: { id: number; parentId: number | null; label: string; active: boolean }) =>
-    void (qualifications.value = await guard(() => api.admin.updateQualification(node)));
+    void (qualifications.value = await api.admin.updateQualification(node));
 
   const addTheme = async (parentId: number | null, name: string) =>
-    void (themes.value = await guard(() => api.admin.createTheme({ parentId, name })));
+    void (themes.value = await api.admin.createTheme({ parentId, name }));
   const renameTheme = async (id: number, parentId: number | null, name: string) =>
-    void (themes.value = await guard(() => api.admin.updateTheme({ id, parentId, name })));
-  const deleteTheme = async (id: number) => void (themes.value = await guard(() => api.admin.deleteTheme({ id })));
+    void (themes.value = await api.admin.updateTheme({ id, parentId, name }));
+  const deleteTheme = async (id: number) => void (themes.value = await api.admin.deleteTheme({ id }));
   const saveTemplate = ({ id, ...input }: Editing<TemplateCreateInput>) =>
     change(() => (id ? api.admin.updateTemplate({ ...input, id }) : api.admin.createTemplate(input)), 'themes');
   const deleteTemplate = (id: number) => change(() => api.admin.deleteTemplate({ id }), 'themes');
@@ -104,9 +93,9 @@ export const useAdminStore = defineStore('admin', () => {
   const saveRule = ({ id, ...input }: Editing<RoutingRuleCreateInput>) =>
     change(() => (id ? api.admin.updateRoutingRule({ ...input, id }) : api.admin.createRoutingRule(input)), 'rules');
   const deleteRule = (id: number) => change(() => api.admin.deleteRoutingRule({ id }), 'rules');
-  const reorderRules = async (ids: number[]) => void (rules.value = await guard(() => api.admin.reorderRoutingRules({ ids })));
+  const reorderRules = async (ids: number[]) => void (rules.value = await api.admin.reorderRoutingRules({ ids }));
 
-  const saveSettings = async (input: SettingsInput) => void (settings.value = await guard(() => api.admin.updateSettings(input)));
+  const saveSettings = async (input: SettingsInput) => void (settings.value = await api.admin.updateSettings(input));
 
   return {
     queues, agents, mailboxes, forms, qualifications, themes, rules, settings, load,

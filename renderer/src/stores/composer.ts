@@ -4,6 +4,7 @@ import type { StagedAttachment } from '../../../shared/domain/attachment';
 import type { CaseAction } from '../../../shared/domain/case-actions';
 import type { ActResult, CaseDetail } from '../../../shared/domain/case-detail';
 import type { MailAddressInput, Reply } from '../../../shared/domain/reply';
+import type { ReplyPreview } from '../../../shared/contract/calls/replies';
 import type { UploadProgress } from '../../../shared/contract/upload-file';
 import { api, toApiError } from '../api';
 import { contentIdFor, hasImage, referencedContentIds, rememberImage } from '../components/composer/inline-images';
@@ -113,6 +114,9 @@ export const useComposerStore = defineStore('composer', () => {
     return fetch;
   }
 
+  /** The message as the outbox would send it now (signature, quoted message, subject), built by the core. */
+  const preview = (caseId: number, reply: Reply): Promise<ReplyPreview> => api.replies.preview({ caseId, reply });
+
   function forget(caseId: number): void {
     delete replies.value[caseId];
   }
@@ -121,16 +125,12 @@ export const useComposerStore = defineStore('composer', () => {
     replies.value = {};
   }
 
-  return { replies, ensure, replyOf, act, upload, uploadImage, loadDraftImages, forget, reset };
+  return { replies, ensure, replyOf, act, upload, uploadImage, loadDraftImages, preview, forget, reset };
 });
 
 /** The `data:` URLs of the draft's pictures, kept where the editor and the frames read them. */
 async function fetchDraftImages(caseId: number): Promise<void> {
-  try {
-    for (const image of await api.replies.draftImages({ caseId })) rememberImage(image.contentId, image.dataUrl);
-  } catch (cause) {
-    throw toApiError(cause);
-  }
+  for (const image of await api.replies.draftImages({ caseId })) rememberImage(image.contentId, image.dataUrl);
 }
 
 /** Uploads first, refers later; a picture of the text is also kept as a `data:` URL, for the editor. */

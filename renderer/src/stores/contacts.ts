@@ -3,8 +3,8 @@ import { ref } from 'vue';
 import type { ApiError } from '../../../shared/contract/errors';
 import { contactFormValues, contactUpdateSchema, type ContactCard, type ContactCase, type ContactSummary } from '../../../shared/domain/contact-view';
 import { api, toApiError } from '../api';
+import { useForm } from '../composables/use-form';
 import type { ContactValues } from './creation';
-import { useSessionStore } from './session';
 
 /** The contacts tab: a search, the chosen card (view or edit) and its case history. */
 export const useContactsStore = defineStore('contacts', () => {
@@ -17,15 +17,8 @@ export const useContactsStore = defineStore('contacts', () => {
   const history = ref<ContactCase[]>([]);
   const editing = ref(false);
   const values = ref<ContactValues | null>(null);
-  const errors = ref<Record<string, string>>({});
-  const saving = ref(false);
+  const form = useForm();
   const saved = ref(false);
-
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    return apiError;
-  }
 
   async function search(): Promise<void> {
     const q = query.value.trim();
@@ -36,7 +29,7 @@ export const useContactsStore = defineStore('contacts', () => {
       results.value = await api.contacts.search({ q, limit: 50 });
       searched.value = q;
     } catch (cause) {
-      error.value = fail(cause);
+      error.value = toApiError(cause);
     } finally {
       searching.value = false;
     }
@@ -51,54 +44,43 @@ export const useContactsStore = defineStore('contacts', () => {
       card.value = loaded;
       history.value = cases;
     } catch (cause) {
-      error.value = fail(cause);
+      error.value = toApiError(cause);
     }
   }
 
   function startEdit(): void {
     if (!card.value) return;
     values.value = contactFormValues(card.value);
-    errors.value = {};
+    form.reset();
     saved.value = false;
     editing.value = true;
   }
 
   function cancelEdit(): void {
     editing.value = false;
-    errors.value = {};
+    form.reset();
   }
 
   /** The same rules as the core (shared schema) first; then the core's own verdict on the same fields. */
   async function save(): Promise<boolean> {
-    if (!card.value || !values.value || saving.value) return false;
+    if (!card.value || !values.value || form.busy.value) return false;
     const input = { ...values.value, contactId: card.value.id };
-    const checked = contactUpdateSchema({ today: new Date() }).safeParse(input);
-    if (!checked.success) {
-      const found: Record<string, string> = {};
-      for (const issue of checked.error.issues) found[issue.path.map(String).join('.') || '_'] ??= issue.message;
-      errors.value = found;
-      return false;
-    }
-    saving.value = true;
-    error.value = null;
-    try {
-      const updated = await api.contacts.update(input);
-      card.value = updated;
-      // The result line shows some of the card's values: keep it in step with what was saved.
-      results.value = results.value.map((line) => (line.id === updated.id ? { ...line, ...updated } : line));
-      editing.value = false;
-      errors.value = {};
-      saved.value = true;
-      return true;
-    } catch (cause) {
-      const apiError = fail(cause);
-      errors.value = { ...(apiError.fields ?? {}) };
-      error.value = apiError;
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    const sent = await form.submit(contactUpdateSchema({ today: new Date() }), input, () => api.contacts.update(input));
+    // The schema stopped it: the fields say why, the card's alert stays as it was.
+    if (form.invalid.value) return false;
+    error.value = form.refusal.value;
+    if (!sent) return false;
+    const updated = sent.value;
+    card.value = updated;
+    // The result line shows some of the card's values: keep it in step with what was saved.
+    results.value = results.value.map((line) => (line.id === updated.id ? { ...line, ...updated } : line));
+    editing.value = false;
+    saved.value = true;
+    return true;
   }
 
-  return { query, searched, results, searching, error, card, history, editing, values, errors, saving, saved, search, open, startEdit, cancelEdit, save };
+  return {
+    query, searched, results, searching, error, card, history, editing, values, errors: form.errors, saving: form.busy, saved,
+    search, open, startEdit, cancelEdit, save,
+  };
 });

@@ -1,15 +1,18 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
 import type { CreationOptions, CreationResult } from '../../../shared/contract/calls/creation';
-import { fieldsFromIssues, type ApiError } from '../../../shared/contract/errors';
+import type { ApiError } from '../../../shared/contract/errors';
 import type { CaseAction } from '../../../shared/domain/case-actions';
 import { caseCreationSchema, type CaseCreationInput } from '../../../shared/domain/case-creation-schema';
 import type { ContactInput } from '../../../shared/domain/contact-schema';
-import { contactFormValues, existingContactField, type ContactCard } from '../../../shared/domain/contact-view';
+import { contactFormValues, type ContactCard } from '../../../shared/domain/contact-view';
 import type { StagedAttachment } from '../../../shared/domain/attachment';
 import { civilityLabels } from '../../../shared/domain/field-rules';
 import { fillKnownPlaceholders, templateBody } from '../components/creation/template-for-contact';
+import type { UploadProgress } from '../../../shared/contract/upload-file';
 import { api, toApiError } from '../api';
+import { useForm } from '../composables/use-form';
+import { uploadChosenFile } from '../file-upload';
 import { useSessionStore } from './session';
 
 export type ContactValues = Required<ContactInput>;
@@ -68,10 +71,9 @@ export const useCreationStore = defineStore('creation', () => {
   const options = ref<CreationOptions | null>(null);
   const loadError = ref<ApiError | null>(null);
   const draft = reactive<CreationDraft>(blankDraft('FR'));
-  /** Schema path (`contact.lastName`) → French message, from the shared schema or the core. */
-  const errors = ref<Record<string, string>>({});
+  /** Its `errors`: schema path (`contact.lastName`) → message, from the shared schema or the core. */
+  const submission = useForm();
   const sendError = ref<ApiError | null>(null);
-  const sending = ref(false);
   /** The seed's success message, shown by the header once the case's desk is open. */
   const flash = ref('');
   /** The card that already has the typed address, if any. */
@@ -102,14 +104,8 @@ export const useCreationStore = defineStore('creation', () => {
       options.value = loaded;
       if (untouched && !draft.existingContactId) draft.contact.country = loaded.defaultCountry;
     } catch (cause) {
-      loadError.value = fail(cause);
+      loadError.value = toApiError(cause);
     }
-  }
-
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    return apiError;
   }
 
   // A queue or an action the new choice no longer offers must not be sent behind the agent's back.
@@ -148,7 +144,7 @@ export const useCreationStore = defineStore('creation', () => {
     draft.existingContactId = card.id;
     Object.assign(draft.contact, contactFormValues(card));
     emailOwner.value = null;
-    clearErrors('contact.');
+    submission.clear('contact.');
   }
 
   async function startFromContact(contactId: number): Promise<void> {
@@ -156,7 +152,7 @@ export const useCreationStore = defineStore('creation', () => {
     try {
       useContact(await api.contacts.get({ contactId }));
     } catch (cause) {
-      sendError.value = fail(cause);
+      sendError.value = toApiError(cause);
     }
   }
 
@@ -166,10 +162,6 @@ export const useCreationStore = defineStore('creation', () => {
     } catch {
       // The refusal's message on the e-mail field already says what is wrong.
     }
-  }
-
-  function clearErrors(prefix = ''): void {
-    errors.value = Object.fromEntries(Object.entries(errors.value).filter(([path]) => !path.startsWith(prefix)));
   }
 
   function toInput(): CaseCreationInput {
@@ -193,38 +185,21 @@ export const useCreationStore = defineStore('creation', () => {
 
   /** Checks with the shared schema, then sends; the draft stays as typed unless the case was created. */
   async function submit(): Promise<CreationResult | null> {
-    if (!options.value || sending.value) return null;
+    if (!options.value || submission.busy.value) return null;
     sendError.value = null;
     flash.value = '';
     const input = toInput();
-    const checked = caseCreationSchema({ today: new Date(), catalogue: options.value }).safeParse(input);
-    if (!checked.success) {
-      errors.value = fieldsFromIssues(checked.error.issues);
+    const sent = await submission.submit(caseCreationSchema({ today: new Date(), catalogue: options.value }), input, () => api.creation.submit(input));
+    if (!sent) {
+      sendError.value = submission.refusal.value;
+      // An address another card has: offer that card, as the warning under the e-mail does.
+      const ownerId = submission.refusal.value?.details?.existingContactId;
+      if (ownerId) void showOwner(ownerId);
       return null;
     }
-    errors.value = {};
-    sending.value = true;
-    try {
-      const result = await api.creation.submit(input);
-      flash.value = result.message;
-      reset();
-      return result;
-    } catch (cause) {
-      const apiError = fail(cause);
-      const fields = { ...(apiError.fields ?? {}) };
-      const ownerKey = `contact.${existingContactField}`;
-      // An address another card has: its id, not a message; offer that card as the warning does.
-      const ownerId = Number(fields[ownerKey]);
-      if (Number.isInteger(ownerId) && ownerId > 0) {
-        delete fields[ownerKey];
-        void showOwner(ownerId);
-      }
-      errors.value = fields;
-      sendError.value = apiError;
-      return null;
-    } finally {
-      sending.value = false;
-    }
+    flash.value = sent.value.message;
+    reset();
+    return sent.value;
   }
 
   /** "Insérer une réponse type": the template filled for the contact being typed and the agent. */
@@ -239,6 +214,9 @@ export const useCreationStore = defineStore('creation', () => {
     });
   }
 
+  /** A file joined to the request or the answer: stored in the core first, referred to by SHA-256. */
+  const upload = (file: File, onProgress?: UploadProgress): Promise<StagedAttachment> => uploadChosenFile(file, onProgress);
+
   /** Appended to what the agent already wrote, as the composer does. */
   function insertResponse(html: string): void {
     draft.response = draft.response ? `${draft.response}${html}` : html;
@@ -246,13 +224,13 @@ export const useCreationStore = defineStore('creation', () => {
 
   function reset(): void {
     Object.assign(draft, blankDraft(options.value?.defaultCountry ?? 'FR'));
-    errors.value = {};
+    submission.reset();
     sendError.value = null;
     emailOwner.value = null;
   }
 
   return {
-    options, loadError, draft, errors, sendError, sending, flash, emailOwner, form, queues, queue, actions,
-    load, useContact, startFromContact, clearErrors, submit, reset, templateHtml, insertResponse,
+    options, loadError, draft, errors: submission.errors, sendError, sending: submission.busy, flash, emailOwner, form, queues, queue, actions,
+    load, useContact, startFromContact, clearErrors: submission.clear, submit, reset, templateHtml, insertResponse, upload,
   };
 });

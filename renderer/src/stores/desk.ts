@@ -6,7 +6,6 @@ import type { Desk, DeskFilters, DeskSort, QueueSummary } from '../../../shared/
 import { patchDeskRows } from '../../../shared/domain/desk-order';
 import { api, toApiError } from '../api';
 import { fetchChanged, fetchPage, type DeskView, type ListedRow, type PageStart } from './desk-pages';
-import { useSessionStore } from './session';
 
 /**
  * Rows per call as the agent scrolls: a 500-row page costs the core about 25 ms on a 10 000-case
@@ -52,23 +51,16 @@ export const useDeskStore = defineStore('desk', () => {
   let subscribed = false;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let pendingIds = new Set<number>();
-  let pendingReload = false;
   /**
    * How far the agent had scrolled each view they left (a desk with its filters, sort and search: an
    * offset means nothing in another list), to find it there again on coming back from a case.
    */
   const scrollTops = new Map<string, number>();
 
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    return apiError;
-  }
-
   function serially(task: (mine: number) => Promise<void>): Promise<void> {
     const mine = generation;
     chain = chain.then(() => (mine === generation ? task(mine) : undefined)).catch((cause: unknown) => {
-      if (mine === generation) error.value = fail(cause);
+      if (mine === generation) error.value = toApiError(cause);
     });
     return chain;
   }
@@ -115,7 +107,7 @@ export const useDeskStore = defineStore('desk', () => {
       total.value = page.total;
       next.value = page.next;
     } catch (cause) {
-      if (mine === generation) error.value = fail(cause);
+      if (mine === generation) error.value = toApiError(cause);
     } finally {
       if (mine === generation) loading.value = false;
     }
@@ -146,39 +138,35 @@ export const useDeskStore = defineStore('desk', () => {
   async function loadQueues(): Promise<void> {
     try {
       queues.value = await api.desk.queues();
-    } catch (cause) {
+    } catch {
       // The navigation keeps its last counts; the desk itself shows errors.
-      fail(cause);
     }
   }
 
   async function loadAgents(): Promise<void> {
     try {
       agents.value = await api.session.colleagues();
-    } catch (cause) {
+    } catch {
       // Without the list, the picker offers the supervisor's own desks only.
-      fail(cause);
     }
   }
 
   /**
-   * After changes elsewhere: the cases named are patched in place; without names (an action of
-   * this window), the view reloads. Debounced, so a burst of events costs one refresh.
+   * After changes (this window's actions included: their `case.changed` comes back too): the cases
+   * named are patched in place. Debounced, so a burst of events costs one refresh.
    */
-  function refreshSoon(caseIds?: readonly number[]): void {
+  function refreshSoon(caseIds: readonly number[]): void {
     // Signed out (the subscription outlives sessions): nothing on screen to refresh.
     if (!desk.value) return;
-    if (caseIds) for (const id of caseIds) pendingIds.add(id);
-    else pendingReload = true;
+    for (const id of caseIds) pendingIds.add(id);
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(flushChanges, refreshDelayMs);
   }
 
   function flushChanges(): void {
     const ids = [...pendingIds];
-    const reload = pendingReload || ids.length > patchMax || search.value !== '';
+    const reload = ids.length > patchMax || search.value !== '';
     pendingIds = new Set();
-    pendingReload = false;
     void loadQueues();
     if (reload) void load();
     else if (ids.length > 0) void patch(ids);
@@ -207,7 +195,6 @@ export const useDeskStore = defineStore('desk', () => {
     generation++;
     clearTimeout(refreshTimer);
     pendingIds = new Set();
-    pendingReload = false;
     desk.value = null;
     filters.value = {};
     sort.value = defaultSort;

@@ -1,10 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { ApiError } from '../../../shared/contract/errors';
-import type { QuarantineEntry, QuarantineQueue, QuarantineRetry } from '../../../shared/domain/quarantine';
+import type { QuarantineCreateCaseInput, QuarantineEntry, QuarantineQueue, QuarantineRetry } from '../../../shared/domain/quarantine';
 import { api, toApiError } from '../api';
 import { saveFile } from '../components/case/save-file';
-import { useSessionStore } from './session';
 
 /** What the last action did, for the line above the list. */
 export type QuarantineOutcome =
@@ -30,13 +29,6 @@ export const useQuarantineStore = defineStore('quarantine', () => {
   const busyId = ref<number | null>(null);
   let subscribed = false;
 
-  function fail(cause: unknown): ApiError {
-    const apiError = toApiError(cause);
-    if (apiError.code === 'unauthenticated') useSessionStore().markExpired();
-    error.value = apiError;
-    return apiError;
-  }
-
   async function loadCount(): Promise<void> {
     try {
       count.value = (await api.quarantine.count()).count;
@@ -54,7 +46,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
       loaded.value = true;
       error.value = null;
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
     } finally {
       loading.value = false;
     }
@@ -68,7 +60,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
       entries.value = [...entries.value, ...page.entries];
       next.value = page.next;
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
     } finally {
       loading.value = false;
     }
@@ -78,7 +70,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
     try {
       queues.value = await api.quarantine.queues();
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
     }
   }
 
@@ -91,7 +83,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
       await load();
       return result;
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
       return null;
     } finally {
       busyId.value = null;
@@ -104,7 +96,7 @@ export const useQuarantineStore = defineStore('quarantine', () => {
       saveFile(await api.quarantine.source({ id }));
       error.value = null;
     } catch (cause) {
-      fail(cause);
+      error.value = toApiError(cause);
     } finally {
       busyId.value = null;
     }
@@ -115,21 +107,19 @@ export const useQuarantineStore = defineStore('quarantine', () => {
     if (result) outcome.value = { kind: 'retried', result };
   }
 
-  /** Field errors come back to the dialog; anything else shows above the list. */
-  async function createCase(id: number, queueId: number, contactEmail: string): Promise<Record<string, string> | null> {
-    busyId.value = id;
+  /** A refusal about the dialog's fields rejects, for its form; anything else shows above the list. */
+  async function createCase(input: QuarantineCreateCaseInput): Promise<void> {
+    busyId.value = input.id;
     try {
-      const created = await api.quarantine.createCase({ id, queueId, contactEmail });
-      const queue = queues.value.find((candidate) => candidate.id === queueId)?.name ?? '';
+      const created = await api.quarantine.createCase(input);
+      const queue = queues.value.find((candidate) => candidate.id === input.queueId)?.name ?? '';
       outcome.value = { kind: 'created', ...created, queue };
       error.value = null;
       await load();
-      return null;
     } catch (cause) {
       const apiError = toApiError(cause);
-      if (apiError.fields) return apiError.fields;
-      fail(apiError);
-      return null;
+      if (apiError.fields) throw apiError;
+      error.value = apiError;
     } finally {
       busyId.value = null;
     }

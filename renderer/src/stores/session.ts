@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AgentSummary, DemoAccount } from '../../../shared/domain/agent';
-import { api } from '../api';
+import { api, onUnauthenticated } from '../api';
 
 const lastLoginKey = 'unified.lastLogin';
 
@@ -16,6 +16,8 @@ export const useSessionStore = defineStore('session', () => {
   let restoring: Promise<void> | null = null;
   /** Set while this window signs out everywhere: its own `session.ended` is no surprise. */
   let leaving = false;
+  // Any call answered `unauthenticated`, whichever store or screen made it (see api.ts).
+  onUnauthenticated(markExpired);
 
   const isSupervisor = computed(() => agent.value?.role === 'supervisor');
 

@@ -56,6 +56,7 @@ export const unmergeInputSchema = z.object({ masterId: caseId, caseId });
 
 export const caseCalls = {
   get: call(z.object({ caseId }), caseDetailSchema),
+  /** Answers where the case went and the case as the actor now reads it (null once out of their sight). */
   act: call(caseActInputSchema, actResultSchema),
   addNote: call(noteInputSchema, notepadEntrySchema),
   setQualification: call(qualificationInputSchema, actResultSchema),

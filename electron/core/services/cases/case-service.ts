@@ -9,8 +9,8 @@ import { applyAction } from './apply-action';
 import { addNote, setQualification } from './case-notes';
 import { mergeCases, unmergeCase, type Merger } from './case-merge';
 import { loadCase, type CaseRow } from './case-rows';
-import { readableCase } from '../case-access';
-import { assertFresh, caseHandler } from './case-scope';
+import { mayRead, readableCase } from '../case-access';
+import { assertFresh, caseHandler, type CaseActor } from './case-scope';
 import { caseView } from './case-view';
 import { messageSource } from './message-source';
 
@@ -38,6 +38,12 @@ export function createCaseService(deps: Pick<ServiceDeps, 'db' | 'clock' | 'even
       queueId: row.queueId,
     });
 
+  /** The case as the actor reads it once changed, in the same transaction; null if they no longer may. */
+  const seenBy = (actor: CaseActor, caseId: number): CaseDetail | null => {
+    const row = loadCase(db, caseId);
+    return mayRead(db, row, actor) ? caseView(db, row, actor) : null;
+  };
+
   /** The case as the agent may see it, checked in the transaction that goes on to use it. */
   function readable(agent: AgentSummary, caseId: number) {
     const actor = caseHandler(db, agent);
@@ -54,14 +60,15 @@ export function createCaseService(deps: Pick<ServiceDeps, 'db' | 'clock' | 'even
   function act(input: CaseActInput, agent: AgentSummary): ActResult {
     // File checks are I/O: before the transaction, never inside.
     if (input.reply) files.assertStored(input.reply.attachments);
-    const applied = write(() => {
+    const { applied, detail } = write(() => {
       const { actor, row } = readable(agent, input.caseId);
       assertFresh(db, row, input.version);
-      return applyAction({ db, blobs }, { row, origin: row.state, command: input, actor, now: clock.now() });
+      const applied = applyAction({ db, blobs }, { row, origin: row.state, command: input, actor, now: clock.now() });
+      return { applied, detail: seenBy(actor, row.id) };
     });
     const { caseId, version, state, assigneeId, queueId, desk } = applied;
     announce({ id: caseId, version, state, assigneeId, queueId });
-    return { caseId, version, state, assigneeId, desk };
+    return { caseId, version, state, assigneeId, desk, detail };
   }
 
   function note(input: { caseId: number; text: string }, agent: AgentSummary): NotepadEntry {
@@ -75,14 +82,15 @@ export function createCaseService(deps: Pick<ServiceDeps, 'db' | 'clock' | 'even
   }
 
   function qualify(input: { caseId: number; version: number; qualificationId: number | null }, agent: AgentSummary): ActResult {
-    const row = write(() => {
+    const { row, detail } = write(() => {
       const { actor, row } = readable(agent, input.caseId);
       assertFresh(db, row, input.version);
       setQualification(db, row, actor, input.qualificationId, clock.now().toISOString());
-      return loadCase(db, row.id);
+      return { row: loadCase(db, row.id), detail: seenBy(actor, row.id) };
     });
     announce(row);
-    return { caseId: row.id, version: row.version, state: row.state, assigneeId: row.assigneeId, desk: deskOf(row.state, row.assigneeId) };
+    const { id, version, state, assigneeId } = row;
+    return { caseId: id, version, state, assigneeId, desk: deskOf(state, assigneeId), detail };
   }
 
   function merge(input: { masterId: number; caseIds: number[] }, agent: AgentSummary): CaseDetail {

@@ -1,6 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { AppFailure } from '../../../../shared/contract';
-import { existingContactField } from '../../../../shared/domain/contact-view';
 import { normalizeEmail } from '../../../../shared/domain/field-rules';
 import type { Database } from '../../db/database';
 import { contacts } from '../../db/schema';
@@ -17,7 +16,7 @@ export function ownerOfEmail(db: Database, email: string, exceptId?: number) {
 /**
  * One contact per address: incoming mail finds its contact by address, so a second card with the
  * same one would split a person's cases. `prefix` places the fields where the form has them
- * (`contact.` in case creation); the owner's id goes in `fields` (see `existingContactField`).
+ * (`contact.` in case creation); the owner's id goes in `details`, for the screen to offer that card.
  */
 export function assertEmailFree(db: Database, email: string | undefined, exceptId: number | undefined, prefix = ''): void {
   if (!email) return;
@@ -27,6 +26,7 @@ export function assertEmailFree(db: Database, email: string | undefined, exceptI
   throw new AppFailure({
     code: 'conflict',
     message,
-    fields: { [`${prefix}email`]: message, [`${prefix}${existingContactField}`]: String(owner.id) },
+    fields: { [`${prefix}email`]: message },
+    details: { existingContactId: owner.id },
   });
 }

@@ -1,6 +1,6 @@
 import { computed, onMounted, ref, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { errorMessage } from '../../api';
+import { useErrorText } from '../../composables/use-error-text';
 
 /**
  * What each administration section does the same way: load its lists on arrival (showing why not
@@ -34,7 +34,8 @@ export function useSection<T extends { id: number }>(items: Ref<readonly T[]>, l
 
 /** Loads a section's lists when it opens; a failure becomes the French sentence the section shows. */
 export function useSectionLoad(load: () => Promise<void>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const { errorText } = useErrorText();
   const loadError = ref('');
 
   async function reload(): Promise<void> {
@@ -42,7 +43,7 @@ export function useSectionLoad(load: () => Promise<void>) {
     try {
       await load();
     } catch (cause) {
-      loadError.value = `${t('admin.loadFailed')} ${errorMessage(cause, locale.value, t)}`;
+      loadError.value = `${t('admin.loadFailed')} ${errorText(cause)}`;
     }
   }
   onMounted(reload);

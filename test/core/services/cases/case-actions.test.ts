@@ -77,7 +77,11 @@ describe('cases.act: every row of the SPEC table', () => {
       ...extra,
     });
     const assigneeId = people[row.assignee];
-    expect(result).toEqual({ caseId: before.id, version: before.version + 1, state: row.state, assigneeId, desk: row.desk });
+    const { detail, ...moved } = result;
+    expect(moved).toEqual({ caseId: before.id, version: before.version + 1, state: row.state, assigneeId, desk: row.desk });
+    // The case as the actor now reads it: what `cases.get` answers them, or null where it refuses.
+    const read = await (await t.as(row.by)).call('cases.get', { caseId: before.id });
+    expect(detail).toEqual(read.ok ? read.data : null);
 
     const after = caseRow(t.core, before.id);
     expect({ state: after.state, assignee: after.assignee_id, version: after.version }).toEqual({
@@ -108,6 +112,29 @@ describe('cases.act: every row of the SPEC table', () => {
       state_after: row.state,
       at: '2025-03-14T10:00:00.000Z',
     });
+  });
+
+  it('answers no case once the action took it out of the actor’s sight', async () => {
+    const before = caseBySubject(t.core, 'Retard de livraison sur chantier');
+    // A supervisor hands a Réclamations case to Camille, who is not in that queue...
+    const handed = await ok(await t.as('sophie'), 'cases.act', {
+      caseId: before.id,
+      version: before.version,
+      action: 'assign_to_agent',
+      targetAgentId: people.camille,
+    });
+    expect(handed.detail?.assignee?.id).toBe(people.camille);
+    // ...and she hands it on to Lucas: it is no longer hers to read.
+    const passed = await ok(await t.as('camille'), 'cases.act', {
+      caseId: before.id,
+      version: handed.version,
+      action: 'assign_to_agent',
+      targetAgentId: people.lucas,
+    });
+    expect(passed).toMatchObject({ assigneeId: people.lucas, state: 'todo', detail: null });
+    const read = await (await t.as('camille')).call('cases.get', { caseId: before.id });
+    // Out of reach reads as missing (case-access.ts): probing ids confirms nothing.
+    expect(read.ok ? null : read.error.code).toBe('not_found');
   });
 
   it('announces the change once committed', async () => {

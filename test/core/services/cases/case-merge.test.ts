@@ -87,7 +87,9 @@ describe('cases.addNote and cases.setQualification', () => {
     const label = t.core.db.sqlite.prepare(`SELECT id FROM qualifications WHERE label = 'Erreur de facture'`).get() as { id: number };
     const camille = await t.as('camille');
     const set = await ok(camille, 'cases.setQualification', { caseId: row.id, version: row.version, qualificationId: label.id });
-    expect(set).toEqual({ caseId: row.id, version: row.version + 1, state: 'todo', assigneeId: people.camille, desk: 'in_progress' });
+    const { detail, ...moved } = set;
+    expect(moved).toEqual({ caseId: row.id, version: row.version + 1, state: 'todo', assigneeId: people.camille, desk: 'in_progress' });
+    expect(detail?.qualification).toEqual({ id: label.id, label: 'Erreur de facture' });
     expect(((await ok(camille, 'cases.get', { caseId: row.id })) as CaseDetail).qualification).toEqual({ id: label.id, label: 'Erreur de facture' });
     const before = dumpDatabase(t.core);
     expect(await refusal(camille, 'cases.setQualification', { caseId: row.id, version: row.version, qualificationId: null })).toMatchObject({ code: 'conflict' });

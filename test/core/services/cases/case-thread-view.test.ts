@@ -38,7 +38,7 @@ describe('the thread of a case', () => {
     const row = caseBySubject(t.core, 'Demande de duplicata');
     expect((await ok(await t.as('camille'), 'cases.get', { caseId: row.id })).viewerRights).toEqual(['handle_cases']);
     expect((await ok(await t.as('sophie'), 'cases.get', { caseId: row.id })).viewerRights).toEqual([
-      'handle_cases', 'change_recipient', 'view_all_desks', 'validate_replies', 'reassign', 'merge_cases',
+      'handle_cases', 'change_recipient', 'view_all_desks', 'validate_replies', 'reassign', 'merge_cases', 'manage_quarantine',
     ]);
     // An administrator's grant applies at once, without signing in again.
     t.core.db.sqlite.prepare('UPDATE agents SET may_change_recipient = 1 WHERE id = ?').run(people.camille);

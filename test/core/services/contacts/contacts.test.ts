@@ -173,7 +173,8 @@ describe('contacts.create and contacts.update', () => {
     const error = await refusal(camille.contacts.create({ lastName: 'Dupond', firstName: 'Jean', email: 'JEAN.DUPONT@example.com' }));
     expect(error.code).toBe('conflict');
     expect(error.message).toContain('Jean Dupont');
-    expect(error.fields).toEqual({ email: error.message, existingContactId: String(dupont) });
+    expect(error.fields).toEqual({ email: error.message });
+    expect(error.details).toEqual({ existingContactId: dupont });
     expect(demo.dump()).toEqual(before);
   });
 
@@ -195,7 +196,7 @@ describe('contacts.create and contacts.update', () => {
     const dupont = await idOf('Dupont');
     const values = contactFormValues(await camille.contacts.get({ contactId: dupont }));
     const error = await refusal(camille.contacts.update({ ...values, contactId: dupont, email: 'marie.lefebvre@example.org' }));
-    expect(error).toMatchObject({ code: 'conflict', fields: { existingContactId: String(await idOf('Lefebvre')) } });
+    expect(error).toMatchObject({ code: 'conflict', details: { existingContactId: await idOf('Lefebvre') } });
     const missing = await refusal(camille.contacts.update({ ...values, contactId: 9999, email: '' }));
     expect(missing.code).toBe('not_found');
   });

@@ -107,7 +107,8 @@ describe('creation.submit and the address book', () => {
     const error = await refused(newCase(centre, { contact: { ...someone, email: 'Jean.DUPONT@example.com' } }));
     expect(error.code).toBe('conflict');
     expect(error.message).toContain('Jean Dupont');
-    expect(error.fields).toEqual({ 'contact.email': error.message, 'contact.existingContactId': String(dupont?.id) });
+    expect(error.fields).toEqual({ 'contact.email': error.message });
+    expect(error.details).toEqual({ existingContactId: dupont?.id });
   });
 });
 
