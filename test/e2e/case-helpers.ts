@@ -21,12 +21,9 @@ export interface Account {
   password: string;
 }
 
-/**
- * The sign-in steps as the screen has them, in one place (the screen is moving to login + password):
- * today it lists the accounts by name.
- */
+/** The sign-in steps as the screen has them, in one place: the login, then the password. */
 export async function signIn(page: Page, account: Account): Promise<void> {
-  await page.getByTestId('signin-agent').selectOption({ label: account.displayName });
+  await page.getByTestId('signin-login').fill(account.login);
   await page.getByTestId('signin-password').fill(account.password);
   await page.getByTestId('signin-submit').click();
 }

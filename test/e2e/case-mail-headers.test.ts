@@ -143,7 +143,7 @@ async function signedInAdmin(): Promise<Page> {
   const admin = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'fr-FR' });
   admin.on('pageerror', (error) => pageErrors.push(error.message));
   await admin.goto(app.host.url);
-  await admin.getByTestId('signin-agent').selectOption({ label: 'Admin Unified' });
+  await admin.getByTestId('signin-login').fill('admin');
   await admin.getByTestId('signin-password').fill('demo');
   await admin.getByTestId('signin-submit').click();
   await admin.getByTestId('admin').waitFor();

@@ -86,7 +86,7 @@ describe('the quarantine screen', () => {
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(app.host.url);
-    await page.getByTestId('signin-agent').selectOption({ label: 'Admin Unified' });
+    await page.getByTestId('signin-login').fill('admin');
     await page.getByTestId('signin-password').fill('demo');
     await page.getByTestId('signin-submit').click();
 

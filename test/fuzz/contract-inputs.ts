@@ -68,6 +68,12 @@ export function fieldHints(today: Date, pools: InputPools): Record<string, fc.Ar
     localModelUrl: fc.constantFrom(null, 'http://127.0.0.1:11434', 'http://localhost:8080/v1', 'https://[::1]/'),
     // `admin.createForm`/`updateForm`: a custom key, or a standard field's.
     key: fc.oneof(fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,20}$/), fc.constantFrom('contact.lastName', 'contact.city', 'case.subject', 'contact.nope')),
+    // `backup.*`, `admin.updateSettings`: absolute folders where nothing can be written, even as
+    // root (under /dev/null: ENOTDIR at once; under /proc, Node's recursive mkdir never answers), so
+    // that a fuzz run reaches the backup code without filling a disk or writing beside it.
+    ...Object.fromEntries(
+      ['folder', 'backupFolder', 'dataFolder'].map((field) => [field, fc.constantFrom('/dev/null/ud-fuzz', '/dev/null/sauvegardes/centre', 'sauvegardes')]),
+    ),
     // `desk.list`: forged page cursors, well encoded, for every sort, with keys of any type and count.
     after: fc
       .tuple(
