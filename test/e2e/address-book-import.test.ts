@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
 import { hundredVcards } from '../core/services/address-book/address-book-files';
 import { signedInPage } from './case-helpers';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const field = (name: string) => page.getByTestId(`field-${name}`);
 const bookSize = () => (app.core.db.sqlite.prepare('SELECT count(*) AS n FROM address_book_entries').get() as { n: number }).n;
-const shot = (name: string) => page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', `${name}.png`), fullPage: true });
+const shot = (name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
 
 /** Three good rows and three bad ones (lines 3, 5, 6), as French Excel saves a sheet. */
 const partnersCsv = [

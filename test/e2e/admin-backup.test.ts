@@ -5,14 +5,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 
 let app: AppUnderTest;
 let browser: Browser;
 let page: Page;
 let folder: string;
 const pageErrors: string[] = [];
-const shot = (name: string) => path.join(repoRoot, 'docs', 'screenshots', name);
+const shot = (name: string) => path.join(screenshotsDir, name);
 
 beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'ud-e2e-sauvegardes-'));

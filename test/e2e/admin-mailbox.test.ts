@@ -2,14 +2,14 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launchChromium, startDovecot, startSmtpServer, type DovecotInstance, type SmtpServerInstance } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 
 let app: AppUnderTest;
 let browser: Browser;
 let dovecot: DovecotInstance;
 let smtp: SmtpServerInstance;
 const pageErrors: string[] = [];
-const shot = (name: string) => path.join(repoRoot, 'docs', 'screenshots', name);
+const shot = (name: string) => path.join(screenshotsDir, name);
 const centre = { user: 'centre', password: 'motdepasse-centre' };
 
 beforeAll(async () => {

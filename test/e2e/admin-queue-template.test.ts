@@ -3,13 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestSink } from '../../electron/core/mail/ingest/create-ingest-sink';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { openDesk, signedInPage } from './case-helpers';
 
 let app: AppUnderTest;
 let browser: Browser;
 const pageErrors: string[] = [];
-const shot = (name: string) => path.join(repoRoot, 'docs', 'screenshots', name);
+const shot = (name: string) => path.join(screenshotsDir, name);
 
 const queueName = 'Clients premium';
 const themeName = 'Offres premium';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { signedInPage } from './case-helpers';
 
 let app: AppUnderTest;
@@ -10,7 +10,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 const dialogs: string[] = [];
-const shot = (name: string) => path.join(repoRoot, 'docs', 'screenshots', name);
+const shot = (name: string) => path.join(screenshotsDir, name);
 const sql = <T>(query: string, ...params: unknown[]) => app.core.db.sqlite.prepare(query).all(...params) as T[];
 
 beforeAll(async () => {

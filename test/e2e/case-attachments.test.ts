@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlobStore } from '../../electron/core/storage/blob-store';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { caseIdBySubject, openDesk, signedInPage } from './case-helpers';
 
 /** Issue 5, "Case view": files of incoming mail saved, or opened after a warning; the message's source. */
@@ -80,7 +80,7 @@ describe('the files of an incoming message', () => {
     await file('duplicata.exe').getByTestId('attachment-open').click();
     const warning = page.getByTestId('attachment-warning');
     await expect.poll(() => warning.textContent()).toContain('« duplicata.exe » est d’un type qui peut contenir un programme');
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'case-attachment-warning.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'case-attachment-warning.png') });
     await warning.getByTestId('attachment-warning-cancel').click();
     await expect.poll(() => page.getByTestId('attachment-warning').count()).toBe(0);
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { caseIdBySubject, openDesk, signedInPage } from './case-helpers';
 
 const hostileHtml = `
@@ -96,7 +96,7 @@ describe('a hostile HTML mail in a case', () => {
     expect(await plain.getByTestId('message-images-bar').count()).toBe(0);
     expect(await body.locator('img').count()).toBe(2);
     await expect.poll(() => hostile.getByTestId('message-images-bar').textContent()).toContain('Ce message contient des images distantes');
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'case-remote-images.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'case-remote-images.png') });
     await page.waitForTimeout(1500);
     expect(dialogs).toBe(0);
     expect(foreign).toEqual([]);

@@ -9,7 +9,7 @@ import { memorySecretStore } from '../../electron/core/ports';
 import { CENTRE, CLIENT, centreSettings, startCentreRig, type CentreRig } from '../core/mail/outbox/centre-rig';
 import { corpusDir, indexFile, type CorpusFile } from '../fixtures/mail/make-corpus';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { openDesk, signedInPage } from './case-helpers';
 import { coreClient } from './desk-helpers';
 
@@ -116,7 +116,7 @@ describe('the message header shows what a real-world mail is and claims', () => 
     const reused = await openFromQueue(subjectOf('shared-id-again-1', 'Remboursement'));
     const seen = reused.getByTestId('message-id-seen-on');
     expect(await seen.textContent()).toContain(`Message-ID déjà vu sur le dossier ${firstNumber}`);
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'case-message-id-seen.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'case-message-id-seen.png') });
     expect(pageErrors).toEqual([]);
   });
 

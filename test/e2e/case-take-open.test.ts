@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { openDesk, signedInPage } from './case-helpers';
 
 let app: AppUnderTest;
@@ -40,7 +40,7 @@ describe('taking a case from a queue opens it in a workspace tab', () => {
     const page = await signedInPage(browser, app, 'Camille Martin', pageErrors);
     await takeFromQueue(page, 'Service clients', 'Facture de mars incompréhensible', 'Prendre');
     expect(await page.getByTestId('case-state').textContent()).toBe('A traiter');
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'case-view.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'case-view.png') });
     await expectInProgress(page, 'Facture de mars incompréhensible');
 
     // The tab stays open beside the desk, and closes back to the desk.

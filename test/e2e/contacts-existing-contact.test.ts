@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
 import { signedInPage } from './case-helpers';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const field = (name: string) => page.getByTestId(`field-${name}`);
 const sql = <T>(query: string, ...params: unknown[]) => app.core.db.sqlite.prepare(query).get(...params) as T;
-const shot = (name: string) => page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', `${name}.png`) });
+const shot = (name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 
 async function findDupont(): Promise<void> {
   await page.getByTestId('nav-contacts').click();

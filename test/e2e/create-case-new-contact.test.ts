@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
 import { signedInPage } from './case-helpers';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -90,7 +90,7 @@ describe('« Créer un dossier » for a new contact', () => {
     // The workspace scrolls inside the window: a window as tall as the form shows all of it.
     const height = Number(await page.evaluate("document.querySelector('main')?.scrollHeight ?? 900"));
     await page.setViewportSize({ width: 1280, height: height + 80 });
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'create-case.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'create-case.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByTestId('creation-submit').click();
 

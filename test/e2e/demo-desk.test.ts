@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -43,7 +43,7 @@ describe('the demo desk in Chromium, served by the browser host', () => {
     for (const badge of badges) expect(frenchLabels).toContain(badge.trim());
     // The secret left the address bar once read.
     expect(page.url()).not.toContain('token=');
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'demo-desk.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'demo-desk.png') });
     expect(pageErrors).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { signedInPage } from './case-helpers';
 import { french, scrollCases, seedBigDesk, startFrameProbe, stopFrameProbe } from './desk-helpers';
 
@@ -58,7 +58,7 @@ describe('a 10 000-case desk', () => {
   it('filters the whole desk by state with no frame over 100 ms', async () => {
     await page.getByTestId('desk-filters-toggle').click();
     await page.getByTestId('desk-filters').waitFor();
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'desk-10000-filters.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'desk-10000-filters.png') });
     const expected = app.core.db.sqlite
       .prepare(`SELECT count(*) AS n FROM cases WHERE merged_into_id IS NULL AND state IN ('todo', 'contact_replied')`)
       .get() as { n: number };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { openDesk, signedInPage } from './case-helpers';
 
 let app: AppUnderTest;
@@ -55,7 +55,7 @@ describe('a supervisor’s desks', () => {
     await page.getByTestId('desk-filters-toggle').click();
     await page.getByTestId('field-filter-assignee').selectOption({ label: 'Lucas Bernard' });
     await expect.poll(shownSubjects).toEqual(subjects(`state = 'in_validation' AND assignee_id = ?`, agentId('Lucas Bernard')));
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'desk-supervisor-validation.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'desk-supervisor-validation.png') });
     expect(pageErrors).toEqual([]);
   });
 

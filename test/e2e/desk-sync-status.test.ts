@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailRuntime, type MailRuntime } from '../../electron/core/mail/mail-runtime';
 import { memorySecretStore } from '../../electron/core/ports';
 import { freePort, launchChromium, startDovecot, type DovecotInstance } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { demoAdministrator, signedInPage } from './case-helpers';
 
 const centre = { user: 'centre@test.local', password: 'centre-secret' };
@@ -71,7 +71,7 @@ describe('mail sync status in the header', () => {
       `Connexion refusée par 127.0.0.1:${downPort} : vérifiez le port et que le serveur IMAP fonctionne.`,
     );
     expect(await mailbox('Réclamations').getAttribute('title')).toMatch(/^Connexion refusée .* · reclamations@test\.local · Jamais synchronisée$/);
-    await page.getByTestId('sync-status').screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'header-sync-status.png') });
+    await page.getByTestId('sync-status').screenshot({ path: path.join(screenshotsDir, 'header-sync-status.png') });
   });
 
   it('gives a window opened later where each mailbox stands', async () => {

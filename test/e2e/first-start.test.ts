@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailRuntime, type MailRuntime } from '../../electron/core/mail/mail-runtime';
 import { readByMessageId } from '../core/mail/outbox/centre-rig';
 import { launchChromium, startDovecot, startSmtpServer, type DovecotInstance, type SmtpServerInstance } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { openDesk, signIn } from './case-helpers';
 
 /**
@@ -18,7 +18,7 @@ const lea = { user: 'lea@test.local', password: 'lea-secret' };
 const administrator = { login: 'claire.admin', displayName: 'Claire Admin', password: 'Une phrase de passe solide' };
 const agent = { login: 'paul.agent', displayName: 'Paul Agent', password: 'mot de passe de Paul' };
 const subject = 'Attestation pour mon employeur';
-const shot = (name: string) => path.join(repoRoot, 'docs', 'screenshots', name);
+const shot = (name: string) => path.join(screenshotsDir, name);
 
 let browser: Browser;
 const pageErrors: string[] = [];

@@ -8,7 +8,7 @@ import { createApi, type Api } from '../../shared/contract';
 import type { MailboxSettings } from '../../shared/domain/mailbox';
 import { CENTRE, centreSettings, startCentreRig, type CentreRig } from '../core/mail/outbox/centre-rig';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 
 /**
  * Issue 12's acceptance, in Chromium: an administrator sees each message the sync could not file,
@@ -108,7 +108,7 @@ describe('the quarantine screen', () => {
       /^\s*Message illisible : sa source n’a pas pu être analysée comme un e-mail\.\s*Détail technique : Source illisible/,
     );
     expect(await row('Réclamation sans signature').textContent()).toContain('14/03/2025 09:30');
-    await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'quarantine.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'quarantine.png') });
   });
 
   it('downloads a message’s source as it arrived', async () => {

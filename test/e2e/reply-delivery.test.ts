@@ -6,7 +6,7 @@ import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-
 import { CENTRE, COPY } from '../core/mail/outbox/centre-rig';
 import { customer, startJourneyWorld, type JourneyWorld } from '../integration/mail-journeys/journey-world';
 import { launchChromium } from '../rig';
-import { rendererDir, repoRoot, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, rendererDir, screenshotsDir } from '../support/app-under-test';
 import { openDesk, signedInPage } from './case-helpers';
 
 /**
@@ -21,7 +21,7 @@ const subject = 'Facture de mars introuvable';
 const question = 'Bonjour, je ne trouve pas ma facture de mars dans mon espace client. Nina Lambert';
 const typed = 'Bonjour Madame, voici votre facture de mars, et notre nouveau logo.';
 const statement = Buffer.from('Facture de mars : 42,00 €\n');
-const shot = (name: string) => path.join(repoRoot, 'docs', 'screenshots', name);
+const shot = (name: string) => path.join(screenshotsDir, name);
 
 /** A solid-colour PNG (RGB, no filter): a picture a screenshot shows, built without an image library. */
 function solidPng(width: number, height: number, rgb: [number, number, number]): Buffer {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { caseIdBySubject, openDesk, signedInPage } from './case-helpers';
 
 /** Issue 5, "Supervisor": reassign a case, merge cases and undo the merge, from the case view. */
@@ -26,7 +26,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', `${name}.png`) });
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 const numberOf = (subject: string) =>
   (app.core.db.sqlite.prepare('SELECT number FROM cases WHERE subject = ?').get(subject) as { number: string }).number;
 const messageCount = (subject: string) =>

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
+import { type AppUnderTest, screenshotsDir, startApp } from '../support/app-under-test';
 import { caseIdBySubject, openDesk, signedInPage } from './case-helpers';
 
 const subject = 'Demande de geste commercial';
@@ -67,7 +67,7 @@ describe('a supervisor validates a held reply', () => {
       .toContain('10 € sur votre prochaine facture');
     await sophie.getByTestId('approve-closed').check();
     await sophie.getByTestId('validation-panel').scrollIntoViewIfNeeded();
-    await sophie.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', 'validation.png'), fullPage: true });
+    await sophie.screenshot({ path: path.join(screenshotsDir, 'validation.png'), fullPage: true });
     await sophie.getByTestId('action-approve').click();
     await expect.poll(() => sophie.getByTestId('case-notice').textContent()).toContain('Réponse acceptée');
     await expect.poll(() => sophie.getByTestId('case-state').textContent()).toBe('Clos');

@@ -8,6 +8,11 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 // A developer running several e2e suites side by side builds each renderer into its own folder.
 export const rendererDir = process.env.UD_RENDERER_DIR ?? path.join(repoRoot, 'dist', 'renderer');
 export const migrationsFolder = path.join(repoRoot, 'drizzle');
+/**
+ * Where the e2e suites save their pictures: an ignored folder, so a test run leaves the tree as it
+ * was; `npm run screenshots` points it at docs/screenshots to refresh the README's copies.
+ */
+export const screenshotsDir = path.resolve(repoRoot, process.env.UD_SCREENSHOTS_DIR ?? path.join('test-results', 'screenshots'));
 
 export interface AppUnderTest {
   core: Core;
