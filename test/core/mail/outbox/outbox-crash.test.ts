@@ -3,10 +3,10 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxes, outbox } from '../../../../electron/core/db/schema';
+import { startFaultProxy, type FaultProxy } from '../../../rig';
 import { migrationsFolder } from '../../temp-database';
 import { CENTRE, CLIENT, readByMessageId, startCentreRig, type CentreRig } from './centre-rig';
 import { startDriver, type DriverProcess } from './driver-process';
-import { startCuttingProxy, startSilentServer } from './network-faults';
 import { createOutboxWorld, SECRET_KEY, type OutboxWorld } from './outbox-world';
 
 let rig: CentreRig;
@@ -85,7 +85,8 @@ describe('outbox after a crash: never twice', () => {
   });
 
   it('sends once after the process is killed (SIGKILL) in the middle of sending', async () => {
-    const silent = await startSilentServer();
+    const silent = await startFaultProxy(rig.smtp.port);
+    silent.silence();
     let driver: DriverProcess | undefined;
     try {
       // The child's SMTP server accepts the connection and never greets: it is stuck mid-send.
@@ -96,7 +97,7 @@ describe('outbox after a crash: never twice', () => {
       const config = { dataDir: world.dataDir, migrationsFolder, secretKey: SECRET_KEY, password: CENTRE.password, ca: rig.dovecot.ca };
       const child = (driver = await startDriver(config));
       await expect
-        .poll(() => silent.connections() > 0 && world.outboxRow(outboxId).status === 'sending', {
+        .poll(() => silent.accepted.length > 0 && world.outboxRow(outboxId).status === 'sending', {
           timeout: 20_000,
           message: `driver stderr: ${child.output()}`,
         })
@@ -122,11 +123,11 @@ describe('outbox after a crash: never twice', () => {
 
 describe('outbox after a connection lost once the whole message was written', () => {
   it('keeps the reply to resolve, and resends it when Sent shows it never arrived', async () => {
-    const proxy = await startCuttingProxy(rig.smtp.port, 'before_final_dot');
+    const proxy = await cutAtEndOfData('before');
     try {
       const { outboxId, messageId } = await viaProxy(proxy.port, () => world.queueReply());
       expect((await world.worker().runOnce()).get(outboxId)).toBe('retry');
-      expect(proxy.cuts()).toBe(1);
+      expect(proxy.resets).toBe(1);
       const row = world.outboxRow(outboxId);
       expect(row).toMatchObject({ status: 'sending', sentAt: null });
       expect(row.lastError).toMatch(/interrompue après la transmission du message/);
@@ -142,7 +143,7 @@ describe('outbox after a connection lost once the whole message was written', ()
   });
 
   it('does not resend it when the server accepted it and filed it in Sent itself', async () => {
-    const proxy = await startCuttingProxy(rig.smtp.port, 'after_server_reply');
+    const proxy = await cutAtEndOfData('before_reply');
     try {
       const { outboxId, messageId } = await viaProxy(proxy.port, () => world.queueReply());
       expect((await world.worker().runOnce()).get(outboxId)).toBe('retry');
@@ -162,6 +163,17 @@ describe('outbox after a connection lost once the whole message was written', ()
     }
   });
 });
+
+/**
+ * Cuts the connection at SMTP's end of data, before the final dot reaches the server (it cannot
+ * have accepted the message) or once the server answered it (it did). Either way the client
+ * wrote everything and heard nothing back.
+ */
+async function cutAtEndOfData(cut: 'before' | 'before_reply'): Promise<FaultProxy> {
+  const proxy = await startFaultProxy(rig.smtp.port);
+  proxy.resetWhen({ from: 'client', pattern: '\r\n.\r\n', cut });
+  return proxy;
+}
 
 /** Plaintext SMTP is allowed on loopback: the proxy can then see where the message ends. */
 async function viaProxy<T>(port: number, queue: () => T): Promise<T> {
