@@ -2,11 +2,13 @@ import type { ConnectionOptions } from 'node:tls';
 import type { Core } from '../create-core';
 import { journalMailEvents } from '../logging/mail-journal';
 import { createBlobStore } from '../storage/blob-store';
+import type { SupervisorTiming } from './imap/imap-supervisor';
 import { createMailSyncManager, type MailSyncManager } from './imap/mail-sync-manager';
 import type { BatchLimits } from './imap/uid-batches';
+import { pause } from './imap/wake-signal';
 import { createIngestSink } from './ingest/create-ingest-sink';
 import { createWaitingMessageSender } from './ingest/waiting-messages';
-import { createOutboxWorker } from './outbox/outbox-worker';
+import { createOutboxWorker, type OutboxWorkerOptions } from './outbox/outbox-worker';
 import { createOversizeNotifier } from './oversize-notice/oversize-notifier';
 
 export interface MailRuntimeOptions {
@@ -16,6 +18,15 @@ export interface MailRuntimeOptions {
   waitingCheckMs?: number;
   /** Fetch limits (the tests lower the size past which a message is not downloaded). */
   limits?: Partial<BatchLimits>;
+  /** IMAP watchdog, IDLE and backoff periods (the fault tests shorten them). */
+  timing?: Partial<SupervisorTiming>;
+  /** The outbox's retry policy and polling (the fault tests shorten them). */
+  outbox?: Pick<OutboxWorkerOptions, 'retry' | 'pollMs' | 'timeouts'>;
+  /**
+   * How long stop() waits for sync, sends and notices to wind down. Each cuts its connections
+   * on stop; this bounds what nobody foresaw, so that quitting never hangs on a mail server.
+   */
+  stopWithinMs?: number;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -43,9 +54,11 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     blobs: createBlobStore(dataDir),
     onOversize: (report) => oversize.notify(report),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.timing ? { timing: options.timing } : {}),
     ...tls,
   });
-  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: options.log ?? core.log.scoped('outbox').error, ...tls });
+  const outboxLog = options.log ?? core.log.scoped('outbox').error;
+  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: outboxLog, ...options.outbox, ...tls });
   const waiting = createWaitingMessageSender({ db, clock, events });
   const timer = setInterval(() => {
     try {
@@ -67,9 +80,16 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     stop: async () => {
       clearInterval(timer);
       stopListening();
-      await Promise.all([sync.stop(), outbox.stop()]);
+      const winding = (async () => {
+        await Promise.all([sync.stop(), outbox.stop()]);
+        await oversize.stop();
+      })();
+      const within = options.stopWithinMs ?? 3_000;
+      const timeUp = new AbortController();
+      const done = await Promise.race([winding.then(() => true), pause(within, timeUp.signal).then(() => false)]);
+      timeUp.abort();
+      if (!done) log(`mail still winding down after ${within} ms; the rest ends with the process`, null);
       stopJournal();
-      await oversize.stop();
     },
   };
 }

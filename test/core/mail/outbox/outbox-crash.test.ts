@@ -121,6 +121,34 @@ describe('outbox after a crash: never twice', () => {
   }, 90_000);
 });
 
+describe('outbox stopped in the middle of a send', () => {
+  it('cuts a send a silent server holds, and records it to be sent at the next start', async () => {
+    const silent = await startFaultProxy(rig.smtp.port);
+    silent.silence();
+    const worker = world.worker();
+    try {
+      const { outboxId, messageId } = await viaProxy(silent.port, () => world.queueReply());
+      worker.start();
+      await expect.poll(() => silent.accepted.length > 0 && world.outboxRow(outboxId).status === 'sending', { timeout: 20_000 }).toBe(true);
+
+      // The server would keep it until the greeting timeout (15 s): stop does not wait for that.
+      await worker.stop();
+      const row = world.outboxRow(outboxId);
+      expect(row).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
+      expect(row.lastError).toMatch(/interrompu par l’arrêt de l’application/);
+
+      useRealServer();
+      world.clock.advance(hour);
+      expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+      expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+    } finally {
+      await worker.stop();
+      useRealServer();
+      await silent.close();
+    }
+  });
+});
+
 describe('outbox after a connection lost once the whole message was written', () => {
   it('keeps the reply to resolve, and resends it when Sent shows it never arrived', async () => {
     const proxy = await cutAtEndOfData('before');
