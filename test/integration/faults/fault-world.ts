@@ -20,6 +20,11 @@ export interface FaultWorld extends JourneyWorld {
   statuses: SyncStatus[];
   /** Until the mailbox's sync listens (IDLE) after its latest pass. */
   listening(): Promise<void>;
+  /**
+   * How many connections the sync opened since `statuses[from]` (the outbox's connections to file
+   * in Sent go through the same IMAP proxy: the proxy's own count includes them).
+   */
+  syncConnections(from: number): number;
 }
 
 export async function startFaultWorld(customers: Customer[], options: MailRuntimeOptions = {}, setup: Pick<WorldSetup, 'smtp'> = {}): Promise<FaultWorld> {
@@ -47,6 +52,7 @@ export async function startFaultWorld(customers: Customer[], options: MailRuntim
       const phase = async () => (await world.agent.sync.current()).find((mailbox) => mailbox.mailboxId === world.mailboxId)?.status?.phase;
       await expect.poll(phase, { timeout: 20_000, interval: 50 }).toBe('idle');
     },
+    syncConnections: (from) => statuses.slice(from).filter((status) => status.phase === 'connecting').length,
     async stop() {
       await world.stop();
       await Promise.all([imap.close(), smtp.close()]);
