@@ -30,7 +30,7 @@ export interface HostedProcess {
  * from the project), started as its own Node process on a temp data folder. A frame that ended the
  * host would end this process, which an in-process host would hide inside the test runner.
  */
-export async function startHostedProcess(settings: { env?: NodeJS.ProcessEnv } = {}): Promise<HostedProcess> {
+export async function startHostedProcess(settings: { env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<HostedProcess> {
   const appRoot = mkdtempSync(path.join(os.tmpdir(), 'ud-hosted-'));
   for (const entry of ['package.json', 'drizzle', 'node_modules']) {
     symlinkSync(path.join(root, entry), path.join(appRoot, entry));
@@ -44,7 +44,7 @@ export async function startHostedProcess(settings: { env?: NodeJS.ProcessEnv } =
   await build({ ...options, absWorkingDir: root, outfile: bundle, sourcemap: false });
 
   const dataDir = path.join(appRoot, 'data');
-  const child = spawn(process.execPath, [bundle, '--port', '0'], {
+  const child = spawn(process.execPath, [bundle, '--port', '0', ...(settings.args ?? [])], {
     env: { ...process.env, ...settings.env, UNIFIED_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
