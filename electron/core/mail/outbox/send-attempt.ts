@@ -99,7 +99,7 @@ async function lookInSent(deps: AttemptDeps, mailbox: Mailbox, claim: Claim): Pr
     );
     return present ? { kind: 'present' } : { kind: 'absent' };
   } catch (error) {
-    return notNow(claim, `vérification dans les messages envoyés impossible : ${imapReason(error)}`);
+    return notNow(claim, `vérification dans les messages envoyés impossible : ${imapReason(error, deps.signal)}`);
   }
 }
 
@@ -126,7 +126,7 @@ async function fileAndFinish(deps: AttemptDeps, mailbox: Mailbox, claim: Claim, 
       fileSentCopy(client, await findSentFolder(client, mailbox.config.sentFolder), claim.messageId, raw),
     );
   } catch (error) {
-    return { kind: 'unfiled', reason: `copie dans les messages envoyés impossible : ${imapReason(error)}` };
+    return { kind: 'unfiled', reason: `copie dans les messages envoyés impossible : ${imapReason(error, deps.signal)}` };
   }
   return sentOutcome(deps, claim, note, raw);
 }
@@ -136,7 +136,9 @@ async function sentOutcome(deps: AttemptDeps, claim: Claim, note: string | null,
   return { kind: 'sent', note, raw: { storagePath: stored.storagePath, size: stored.size } };
 }
 
-function imapReason(error: unknown): string {
+function imapReason(error: unknown, signal: AbortSignal): string {
+  // The stop closed the connection: "connection lost" would send an administrator looking for a fault.
+  if (signal.aborted) return 'l’application s’arrête, elle reprendra au prochain démarrage';
   const e = error as { authenticationFailed?: boolean; responseText?: string };
   if (e?.authenticationFailed) return 'le serveur IMAP refuse l’identifiant ou le mot de passe de la boîte';
   if (error instanceof Error && error.name === 'SentFolderMissing') return error.message;

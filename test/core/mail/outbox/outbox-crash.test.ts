@@ -147,6 +147,33 @@ describe('outbox stopped in the middle of a send', () => {
       await silent.close();
     }
   });
+
+  it('cuts a look in Sent a silent IMAP server holds, and keeps the reply to resolve', async () => {
+    const silent = await startFaultProxy(rig.dovecot.imapPort);
+    silent.silence();
+    const { outboxId, messageId } = world.queueReply();
+    leaveAsCrashed(outboxId);
+    const imap = world.core.db.orm.select().from(mailboxes).where(eq(mailboxes.id, world.mailboxId)).get()!;
+    world.core.db.orm.update(mailboxes).set({ imapPort: silent.port, imapTls: 'none' }).where(eq(mailboxes.id, world.mailboxId)).run();
+    const worker = world.worker();
+    try {
+      worker.start();
+      await expect.poll(() => silent.accepted.length, { timeout: 20_000 }).toBeGreaterThan(0);
+
+      await worker.stop();
+      const row = world.outboxRow(outboxId);
+      // It may have left before the crash: still to be looked for in Sent, never simply resent.
+      expect(row).toMatchObject({ status: 'sending', attempts: 2, sentAt: null });
+      expect(row.lastError).toMatch(/vérification dans les messages envoyés impossible : l’application s’arrête/);
+    } finally {
+      await worker.stop();
+      world.core.db.orm.update(mailboxes).set({ imapPort: imap.imapPort, imapTls: imap.imapTls }).where(eq(mailboxes.id, world.mailboxId)).run();
+      await silent.close();
+    }
+    world.clock.advance(hour);
+    expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+    expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+  });
 });
 
 describe('outbox after a connection lost once the whole message was written', () => {
