@@ -8,7 +8,7 @@ import { aloneTests, commonTest } from './vitest.config';
  * `npm run test:fast`: every test that needs no real server and no browser, for the edit-test loop.
  * A test needs them exactly when it reaches `test/rig/` (the only way to start Dovecot, the SMTP
  * server or Chromium) through its imports, so the list is derived rather than kept by hand: a new
- * rig suite is left out without anyone remembering to.
+ * rig suite is left out without anyone remembering to. The end-to-end folder is left out whole.
  */
 const rigFolder = path.resolve('test/rig') + path.sep;
 const importPattern = /(?:from\s+|import\s*\(\s*|import\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
@@ -42,6 +42,8 @@ function resolveLocal(base: string): string | null {
   return null;
 }
 
+// End-to-end suites start the whole app, and `npm start`'s own test builds it when stale.
+const endToEnd = 'test/e2e/**';
 const rigTests = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .map((file) => path.join('test', file).split(path.sep).join('/'))
   .filter((file) => file.endsWith('.test.ts') && reachesRig(path.resolve(file)));
@@ -51,7 +53,7 @@ export default defineConfig({
   test: {
     ...commonTest,
     include: ['test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, aloneTests, ...rigTests],
+    exclude: [...configDefaults.exclude, aloneTests, endToEnd, ...rigTests],
     maxWorkers: 2,
   },
 });

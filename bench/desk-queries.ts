@@ -26,9 +26,9 @@ function largeDataDir(): { dataDir: string; dispose: () => void } {
 
 async function signedIn(connection: Connection, login: string): Promise<number> {
   const agents = await call(connection, 'session.agents', {});
-  const agent = (agents as { id: number; displayName: string }[]).find((a) => a.displayName === login);
+  const agent = (agents as { id: number; displayName: string; login: string }[]).find((a) => a.displayName === login);
   if (!agent) throw new Error(`no agent ${login}: is this the demo centre?`);
-  await call(connection, 'session.signIn', { agentId: agent.id, password: 'demo' });
+  await call(connection, 'session.signIn', { login: agent.login, password: 'demo' });
   return agent.id;
 }
 

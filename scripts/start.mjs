@@ -1,5 +1,7 @@
 // `npm start`: builds what is missing or stale, then launches Electron where its binary is present,
-// otherwise the browser host (with a message saying so). It installs nothing.
+// otherwise the browser host (with a message saying so). It installs nothing. An empty data folder
+// shows the first-start choice (demo or one's own centre); `npm start -- --demo` loads the demo
+// centre straight away (tests, screenshots). Every argument after `--` goes to the app.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -20,7 +20,10 @@ export interface CoreOptions {
   dataDir: string;
   /** The `drizzle/` folder: beside the sources in development, in the app's resources when packaged. */
   migrationsFolder: string;
-  /** Load the demo centre into an empty database. */
+  /**
+   * Load the demo centre into an empty database (`--demo`: tests, screenshots). Without it, an
+   * empty centre shows the first-start choice (services/setup/).
+   */
   demo?: boolean;
   version?: string;
   clock?: Clock;
@@ -63,15 +66,14 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createFileLogger({ dataDir: options.dataDir, clock });
   const db = openDatabase(databaseFile(options.dataDir), options.migrationsFolder);
-  const demo = options.demo ? seedDemoIfEmpty(db, clock) || isDemoDatabase(db) : isDemoDatabase(db);
+  if (options.demo) seedDemoIfEmpty(db, clock);
   const events = new EventBus();
   const secrets = options.secrets ?? memorySecretStore();
   const notifier = options.notifier ?? silentNotifier;
   const opener = options.opener ?? null;
-  const services = createServices({ db, clock, events, secrets, notifier, opener, dataDir: options.dataDir });
+  const services = createServices({ db, clock, events, secrets, notifier, opener, dataDir: options.dataDir, log });
   const handlers = createHandlers(services, {
     version: options.version ?? '0.0.0',
-    demo,
     dataDir: options.dataDir,
   });
   const connections = new Set<() => void>();
@@ -120,9 +122,4 @@ export function createCore(options: CoreOptions): Core {
       void log.close();
     },
   };
-}
-
-function isDemoDatabase(db: Database): boolean {
-  const row = db.sqlite.prepare(`SELECT value FROM settings WHERE key = 'demo'`).get() as { value: string } | undefined;
-  return row?.value === 'true';
 }

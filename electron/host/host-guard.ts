@@ -31,6 +31,14 @@ export function isRightToken(identity: HostIdentity, given: string | null): bool
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * The peer's IP, as sign-in throttling counts it: an IPv4 client seen through an IPv6 socket is
+ * written as plain IPv4, so that it is one address, not two.
+ */
+export function peerAddress(req: Pick<IncomingMessage, 'socket'>): string {
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+}
+
 /** The WebSocket's upgrade request: all three checks on our path; a target that is no URL is refused. */
 export function isAdmittedUpgrade(identity: HostIdentity, req: Pick<IncomingMessage, 'url' | 'headers'>): boolean {
   let url: URL;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core';
 import { startMailRuntime, type MailRuntime } from '../core/mail/mail-runtime';
+import { startBackupScheduler } from '../core/services/backup/backup-scheduler';
 import { startBrowserHost } from './browser-host';
 import { defaultDataDir } from './data-dir';
 import { hostSecretStore } from './key-file-secret-store';
@@ -15,12 +16,14 @@ async function main(): Promise<void> {
       port: { type: 'string', default: process.env.UNIFIED_PORT ?? '0' },
       bind: { type: 'string', default: '127.0.0.1' },
       reason: { type: 'string' },
+      // Tests and screenshots: the demo centre in an empty data folder, without the first-start choice.
+      demo: { type: 'boolean', default: false },
     },
   });
   const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const { version } = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version: string };
   const dataDir = defaultDataDir();
-  const core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'drizzle'), demo: true, version, secrets: hostSecretStore(dataDir) });
+  const core = createCore({ dataDir, migrationsFolder: path.join(appRoot, 'drizzle'), demo: values.demo, version, secrets: hostSecretStore(dataDir) });
   const host = await startBrowserHost({
     core,
     rendererDir: path.join(appRoot, 'dist', 'renderer'),
@@ -35,10 +38,12 @@ async function main(): Promise<void> {
   console.log(`Ouvrez / Open: ${host.url}`);
   let mail: MailRuntime | null = null;
   let stopping: Promise<void> | null = null;
+  const backups = startBackupScheduler(core, { version });
   const shutDown = async () => {
     // The last resort, should anything still hang: an abrupt end loses nothing (SQLite's WAL,
     // the outbox's leases), a process that ignores SIGTERM gets killed harder later.
     setTimeout(() => process.exit(1), hardStopMs).unref();
+    backups.stop();
     await host.close();
     await mail?.stop();
     core.close();

@@ -1,13 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { fail, internalError, type Envelope, type WsServerMessage } from '../../shared/contract';
+import { fail, internalError, maxFrameBytes, type Envelope, type WsServerMessage } from '../../shared/contract';
 import type { Connection, Core } from '../core/create-core';
-import { isAdmittedUpgrade, type HostIdentity } from './host-guard';
+import { isAdmittedUpgrade, peerAddress, type HostIdentity } from './host-guard';
 import { parseRequest } from './ws-request';
-
-/** Attachments will travel as base64 in calls: large enough for them, bounded against abuse. */
-const maxMessageBytes = 64 * 1024 * 1024;
 
 /** 1003: the endpoint received data it cannot accept (RFC 6455 §7.4.1). */
 const unacceptable = 1003;
@@ -27,7 +24,8 @@ export interface WsEndpoint {
  * the worst it gets is its own socket closed, never the host ended for every other tab.
  */
 export function createWsEndpoint(core: Core, identity: () => HostIdentity): WsEndpoint {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  // `ws` refuses a larger frame from its header (1009), before buffering it, let alone parsing it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     const _address = peerAddress(req);
@@ -93,9 +91,4 @@ function encode(message: WsServerMessage): string | null {
     console.error('[host] a message could not be encoded', error);
     return 'id' in message ? JSON.stringify({ id: message.id, result: internal satisfies Envelope<never> }) : null;
   }
-}
-
-/** The peer's IP, an IPv4 client seen through an IPv6 socket written as plain IPv4. */
-export function peerAddress(req: IncomingMessage): string {
-  return (req.socket.remoteAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
 }

@@ -1,5 +1,5 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from './electron-api';
-import { fail, internalError, type Envelope } from '../../shared/contract';
+import { exceedsFrameLimit, fail, frameTooLarge, internalError, type Envelope } from '../../shared/contract';
 import type { Connection, Core } from '../core/create-core';
 import { ipcChannels } from './ipc-channels';
 import { isTrustedSender } from './sender-check';
@@ -10,6 +10,26 @@ const forbidden = fail({
 });
 
 const internal = fail(internalError);
+
+const unreadable = fail({
+  code: 'validation',
+  message: 'Données illisibles : la demande n’a pas été traitée.',
+});
+
+/**
+ * The call judged as the browser host judges its frames: by the size of its JSON, over the same
+ * limit. IPC's structured clone carries what JSON cannot (cycles, BigInt): refused as well, so that
+ * no input reaches the core over one transport that the other would not carry.
+ */
+function refusedFrame(name: unknown, input: unknown): Envelope<never> | null {
+  let text: string;
+  try {
+    text = JSON.stringify({ call: name, input }) ?? '';
+  } catch {
+    return unreadable;
+  }
+  return exceedsFrameLimit(text) ? frameTooLarge : null;
+}
 
 type WindowLike = Pick<BrowserWindow, 'isDestroyed' | 'webContents'>;
 
@@ -50,6 +70,8 @@ export function bindIpc(
 
   ipcMain.handle(ipcChannels.call, async (event, name: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!trusted(event)) return forbidden;
+    const refused = refusedFrame(name, input);
+    if (refused) return refused;
     try {
       return await connectionFor(event.sender).call(name, input);
     } catch {

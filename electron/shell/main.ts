@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import { createCore, type Core } from '../core/create-core';
+import { startBackupScheduler } from '../core/services/backup/backup-scheduler';
 import { createMailSupervisor, type MailSupervisor } from '../mail-process/mail-supervisor';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { handleDownloads } from './downloads';
@@ -105,7 +106,8 @@ function start(): void {
       const started = createCore({
         dataDir: paths.dataDir,
         migrationsFolder: paths.migrations,
-        demo: true,
+        // `--demo` (tests, screenshots): the demo centre in an empty folder; else the first-start choice.
+        demo: app.commandLine.hasSwitch('demo'),
         version: app.getVersion(),
         secrets,
         notifier,
@@ -121,6 +123,8 @@ function start(): void {
       openWindow();
       // After the window: starting mail must not delay it.
       supervisor.start();
+      // The daily backup runs here, beside the windows' core: it shares their job lock and progress.
+      startBackupScheduler(started, { version: app.getVersion() });
     })
     .catch((error: unknown) => {
       console.error('[shell] start-up failed', error);

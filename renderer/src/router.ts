@@ -6,13 +6,19 @@ import CreateCaseView from './views/CreateCaseView.vue';
 import ContactsView from './views/ContactsView.vue';
 import AddressBookView from './views/AddressBookView.vue';
 import DeskView from './views/DeskView.vue';
+import QuarantineView from './views/QuarantineView.vue';
 import SignInView from './views/SignInView.vue';
+import { can, type Right } from '../../shared/domain/rights';
 import { adminRoute, administrationGuard } from './views/admin/admin-routes';
+import FirstStartView from './views/first-start/FirstStartView.vue';
+import { firstStartGuard } from './views/first-start/first-start-guard';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without a signed-in agent. */
     public?: boolean;
+    /** Only for roles with this right (the core refuses the calls to anyone else anyway). */
+    right?: Right;
   }
 }
 
@@ -32,6 +38,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
     routes: [
       { path: '/', redirect: homeRoute },
       { path: '/connexion', name: 'sign-in', component: SignInView, meta: { public: true } },
+      { path: '/premier-demarrage', name: 'first-start', component: FirstStartView, meta: { public: true } },
       {
         path: '/bureau/file/:queueId(\\d+)',
         name: 'queue',
@@ -47,10 +54,13 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       { path: '/creer-dossier', name: 'create-case', component: CreateCaseView },
       { path: '/contacts', name: 'contacts', component: ContactsView },
       { path: '/carnet-d-adresses', name: 'address-book', component: AddressBookView },
+      { path: '/quarantaine', name: 'quarantine', component: QuarantineView, meta: { right: 'manage_quarantine' } },
       adminRoute,
       { path: '/:unknown(.*)*', redirect: homeRoute },
     ],
   });
+
+  router.beforeEach(firstStartGuard);
 
   router.beforeEach(async (to) => {
     const session = useSessionStore();
@@ -64,6 +74,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       return { name: 'sign-in', query: deepLink ? { redirect: to.fullPath } : {} };
     }
     if (to.name === 'desk' && to.params.desk === 'validation' && !session.isSupervisor) return homeRoute;
+    if (to.meta.right && !can({ role: session.agent.role }, to.meta.right)) return homeRoute;
     return true;
   });
 

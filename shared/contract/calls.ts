@@ -2,12 +2,15 @@ import { addressBookCalls } from './calls/address-book';
 import { adminCalls } from './calls/admin';
 import { appCalls } from './calls/app';
 import { attachmentCalls } from './calls/attachments';
+import { backupCalls } from './calls/backup';
 import { caseCalls } from './calls/cases';
 import { contactCalls } from './calls/contacts';
 import { creationCalls } from './calls/creation';
 import { deskCalls } from './calls/desk';
 import { mailboxCalls } from './calls/mailboxes';
+import { quarantineCalls } from './calls/quarantine';
 import { sessionCalls } from './calls/session';
+import { setupCalls } from './calls/setup';
 import { syncCalls } from './calls/sync';
 import { templateCalls } from './calls/templates';
 import { replyCalls } from './calls/replies';
@@ -19,6 +22,7 @@ import { replyCalls } from './calls/replies';
 export const calls = {
   app: appCalls,
   session: sessionCalls,
+  setup: setupCalls,
   desk: deskCalls,
   attachments: attachmentCalls,
   cases: caseCalls,
@@ -30,6 +34,8 @@ export const calls = {
   replies: replyCalls,
   addressBook: addressBookCalls,
   sync: syncCalls,
+  quarantine: quarantineCalls,
+  backup: backupCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -20,6 +20,8 @@ export const events = {
     message: z.string().optional(),
     lastSuccessAt: z.string().nullable(),
   }),
+  /** The number of messages waiting in quarantine changed (a message set aside, filed, deleted). */
+  'quarantine.changed': z.object({ count: z.number().int().nonnegative() }),
   /** An administrator created or changed a mailbox: the mail runtime restarts, replaces or stops its sync. */
   'mailboxes.changed': z.object({ mailboxId: z.number().int() }),
   /** A reply that finally could not be sent (SPEC "Replying": back to its agent, visibly). */

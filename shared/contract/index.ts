@@ -5,3 +5,4 @@ export * from './errors';
 export * from './events';
 export * from './names';
 export * from './transport';
+export * from './upload-file';

@@ -55,6 +55,12 @@ export const caseMessageSchema = z.object({
   html: z.string().nullable(),
   /** Why an incoming message joined the case (`new_case`, `in_reply_to`, `subject_reference`…). */
   attachReason: z.string().nullable(),
+  /** Reply-To of an incoming message (a web form's customer); the contact may have been found by it. */
+  replyTo: z.array(mailAddressViewSchema),
+  /** Shown on the sender: a domain label mixing alphabets (`аpple.com`); `from` is in punycode then. */
+  senderWarning: z.enum(['mixed_scripts']).nullable(),
+  /** The case of an earlier message with the same Message-ID: this one was filed all the same. */
+  messageIdSeenOn: z.object({ caseId: id, number: z.string() }).nullable(),
   author: personSchema.nullable(),
   delivery: deliveryStatusSchema.nullable(),
   attachments: z.array(messageAttachmentSchema),

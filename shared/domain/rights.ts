@@ -16,6 +16,8 @@ export const rights = [
   /** Hand an open case to another agent than oneself. */
   'reassign',
   'merge_cases',
+  /** The mail the sync could not file: see it, download, retry, make a case of it, delete it. */
+  'manage_quarantine',
   /** Queues, forms, qualifications, templates, rules, agents, settings. */
   'administer',
 ] as const;
@@ -28,14 +30,15 @@ export type GrantableRight = (typeof grantableRights)[number];
 const agentRights: readonly Right[] = ['handle_cases'];
 
 /**
- * Supervisors do everything an agent does, plus theirs. Administrators configure and nothing else:
- * the SPEC lists them apart, so an administrator handles no case and sees no desk unless they also
- * have an agent or supervisor account.
+ * Supervisors do everything an agent does, plus theirs. Administrators configure, and look after
+ * the mail the sync could not file (often a configuration matter), but nothing else: the SPEC lists
+ * them apart, so an administrator handles no case and sees no desk unless they also have an agent
+ * or supervisor account.
  */
 export const roleRights: Readonly<Record<Role, readonly Right[]>> = {
   agent: agentRights,
-  supervisor: [...agentRights, 'change_recipient', 'view_all_desks', 'validate_replies', 'reassign', 'merge_cases'],
-  administrator: ['administer'],
+  supervisor: [...agentRights, 'change_recipient', 'view_all_desks', 'validate_replies', 'reassign', 'merge_cases', 'manage_quarantine'],
+  administrator: ['administer', 'manage_quarantine'],
 };
 
 /** Whoever a right is asked about: a role, and the grants of their agent row when known. */
@@ -57,5 +60,6 @@ export const rightLabels: Readonly<Record<Right, string>> = {
   validate_replies: 'Valider les réponses',
   reassign: 'Réaffecter un dossier',
   merge_cases: 'Fusionner des dossiers',
+  manage_quarantine: 'Traiter les e-mails en quarantaine',
   administer: 'Administrer le centre',
 };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Connection, type Core } from '../../electron/core/create-core';
-import type { AgentSummary } from '../../shared/domain/agent';
+import type { DemoAccount } from '../../shared/domain/agent';
 import type { DeskPage } from '../../shared/domain/desk';
 import { fixedClock, migrationsFolder } from './temp-database';
 
@@ -32,23 +32,23 @@ describe('createCore on the demo database', () => {
   });
 
   it('answers a malformed sign-in with the field in error, in French', async () => {
-    const result = await connection.call('session.signIn', { agentId: 'x', password: 'demo' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation', fields: { agentId: expect.any(String) } } });
-    const message = result.ok ? '' : (result.error.fields?.agentId ?? '');
-    expect(message).toMatch(/invalide|attendu|nombre/i);
+    const result = await connection.call('session.signIn', { login: 42, password: 'demo' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', fields: { login: expect.any(String) } } });
+    const message = result.ok ? '' : (result.error.fields?.login ?? '');
+    expect(message).toMatch(/identifiant/i);
   });
 
   it('refuses a wrong password', async () => {
     const agents = await agentList();
-    const result = await connection.call('session.signIn', { agentId: agents[0]?.id, password: 'faux' });
+    const result = await connection.call('session.signIn', { login: agents[0]?.login, password: 'faux' });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', fields: { password: expect.any(String) } } });
   });
 
   it('signs a demo agent in with "demo" and lists their En cours desk', async () => {
     const camille = (await agentList()).find((a) => a.displayName === 'Camille Martin');
     expect(camille?.role).toBe('agent');
-    const signIn = await connection.call('session.signIn', { agentId: camille?.id, password: 'demo' });
-    expect(signIn).toEqual({ ok: true, data: camille });
+    const signIn = await connection.call('session.signIn', { login: camille?.login, password: 'demo' });
+    expect(signIn).toEqual({ ok: true, data: { id: camille?.id, displayName: 'Camille Martin', role: 'agent' } });
     const result = await connection.call('desk.list', { desk: { kind: 'in_progress' } });
     if (!result.ok) throw new Error(result.error.message);
     const page = result.data as DeskPage;
@@ -67,8 +67,8 @@ describe('createCore on the demo database', () => {
   });
 });
 
-async function agentList(): Promise<AgentSummary[]> {
+async function agentList(): Promise<DemoAccount[]> {
   const result = await connection.call('session.agents', {});
   if (!result.ok) throw new Error(result.error.message);
-  return result.data as AgentSummary[];
+  return result.data as DemoAccount[];
 }

@@ -30,7 +30,7 @@ async function newMailboxForm(): Promise<{ page: Page; form: Locator }> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1200 }, locale: 'fr-FR' });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(app.host.url);
-  await page.getByTestId('signin-agent').selectOption({ label: 'Admin Unified' });
+  await page.getByTestId('signin-demo-account').filter({ hasText: 'Admin Unified' }).click();
   await page.getByTestId('signin-password').fill('demo');
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('admin-menu-mailboxes').click();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngestSink } from '../../electron/core/mail/ingest/create-ingest-sink';
 import { launchChromium } from '../rig';
 import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
-import { addReplyMailbox, openDesk, signedInPage } from './case-helpers';
+import { openDesk, signedInPage } from './case-helpers';
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -18,7 +18,6 @@ const subject = 'Résiliation de mon offre premium';
 
 beforeAll(async () => {
   app = await startApp();
-  addReplyMailbox(app);
   browser = await launchChromium();
 });
 
@@ -32,7 +31,7 @@ async function adminPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'fr-FR' });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(app.host.url);
-  await page.getByTestId('signin-agent').selectOption({ label: 'Admin Unified' });
+  await page.getByTestId('signin-demo-account').filter({ hasText: 'Admin Unified' }).click();
   await page.getByTestId('signin-password').fill('demo');
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('admin').waitFor();

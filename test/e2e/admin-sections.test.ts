@@ -23,7 +23,7 @@ beforeAll(async () => {
     void dialog.accept();
   });
   await page.goto(app.host.url);
-  await page.getByTestId('signin-agent').selectOption({ label: 'Admin Unified' });
+  await page.getByTestId('signin-demo-account').filter({ hasText: 'Admin Unified' }).click();
   await page.getByTestId('signin-password').fill('demo');
   await page.getByTestId('signin-submit').click();
   // No desk for an administrator: the administration is their home.

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDefaultMailbox } from '../core/services/cases/case-fixture';
 import { launchChromium } from '../rig';
 import { signedInPage } from './case-helpers';
 import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
@@ -199,10 +198,7 @@ describe('« Créer un dossier » for a new contact', () => {
   });
 
   it('« Répondre et clore » sends the reply and files the case in Traités', async () => {
-    // Reply actions need a sending mailbox; add one unless the demo centre has it already.
-    if (!app.core.db.sqlite.prepare("SELECT 1 FROM mailboxes WHERE address = 'service.clients@centre-demo.example.com'").get()) {
-      addDefaultMailbox(app.core);
-    }
+    // The demo's own mailbox is its default sending mailbox.
     await openForm();
     await field('contact.lastName').fill('Noël');
     await field('contact.firstName').fill('Sarah');

@@ -99,7 +99,7 @@ export async function coreClient(core: Core, agentName: string): Promise<Api> {
   });
   const agent = (await api.session.agents()).find((candidate) => candidate.displayName === agentName);
   if (!agent) throw new Error(`no agent ${agentName}`);
-  await api.session.signIn({ agentId: agent.id, password: 'demo' });
+  await api.session.signIn({ login: agent.login, password: 'demo' });
   return api;
 }
 

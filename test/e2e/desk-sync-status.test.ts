@@ -5,7 +5,7 @@ import { startMailRuntime, type MailRuntime } from '../../electron/core/mail/mai
 import { memorySecretStore } from '../../electron/core/ports';
 import { freePort, launchChromium, startDovecot, type DovecotInstance } from '../rig';
 import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
-import { signedInPage } from './case-helpers';
+import { demoAdministrator, signedInPage } from './case-helpers';
 
 const centre = { user: 'centre@test.local', password: 'centre-secret' };
 
@@ -28,37 +28,43 @@ afterAll(async () => {
   await dovecot?.stop();
 });
 
-/** A mailbox row as the administration writes it; its password in the core's secret store. */
+/** A mailbox added as the administration screen adds it; its password in the core's secret store. */
 async function addMailbox(name: string, address: string, imap: { port: number; tls: 'implicit' | 'starttls' }): Promise<void> {
-  const secretKey = `mailbox.${address}`;
-  await app.core.secrets.set(secretKey, centre.password);
-  app.core.db.sqlite
-    .prepare(
-      `INSERT INTO mailboxes (name, address, sender_name, imap_host, imap_port, imap_tls, imap_user,
-         smtp_host, smtp_port, smtp_tls, smtp_user, secret_key, queue_id)
-       VALUES (?, ?, 'Centre', '127.0.0.1', ?, ?, ?, '127.0.0.1', 465, 'implicit', ?, ?, 1)`,
-    )
-    .run(name, address, imap.port, imap.tls, centre.user, centre.user, secretKey);
+  const admin = await demoAdministrator(app);
+  const queueId = (await admin.admin.queues()).find((queue) => queue.name === 'Service clients')?.id as number;
+  const server = { host: '127.0.0.1', user: centre.user };
+  await admin.mailboxes.create({
+    name,
+    address,
+    senderName: 'Centre',
+    queueId,
+    imap: { ...server, ...imap },
+    smtp: { ...server, port: 465, tls: 'implicit' },
+    password: centre.password,
+  });
 }
 
 const mailbox = (name: string) => page.getByTestId('sync-mailbox').filter({ hasText: name });
 
 describe('mail sync status in the header', () => {
-  it('shows nothing while the centre has no mailbox', async () => {
+  it('shows the demo’s own mailbox, pending while no mail runtime has reported', async () => {
     await page.getByTestId('header-agent').waitFor();
-    expect(await page.getByTestId('sync-status').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('sync-mailbox').count()).toBe(1);
+    expect(await mailbox('Service clients').getAttribute('data-phase')).toBe('pending');
   });
 
   it('shows each mailbox as it syncs: synced for a working server, the French error for one that is down', async () => {
-    await addMailbox('Service clients', 'service@test.local', { port: dovecot.imapsPort, tls: 'implicit' });
+    await addMailbox('Ventes', 'ventes@test.local', { port: dovecot.imapsPort, tls: 'implicit' });
     const downPort = await freePort();
     await addMailbox('Réclamations', 'reclamations@test.local', { port: downPort, tls: 'implicit' });
     runtime = await startMailRuntime(app.core, { tls: { ca: dovecot.ca }, log: () => undefined });
 
     // The page was open before the mailboxes existed: their names come with the first event.
-    await expect.poll(() => mailbox('Service clients').getAttribute('data-phase'), { timeout: 20_000 }).toBe('idle');
-    expect(await mailbox('Service clients').getByTestId('sync-label').textContent()).toBe('Synchronisé');
-    expect(await mailbox('Service clients').getAttribute('title')).toMatch(/^service@test\.local · Dernière synchronisation : \d\d\/\d\d\/\d{4}/);
+    await expect.poll(() => mailbox('Ventes').getAttribute('data-phase'), { timeout: 20_000 }).toBe('idle');
+    expect(await mailbox('Ventes').getByTestId('sync-label').textContent()).toBe('Synchronisé');
+    expect(await mailbox('Ventes').getAttribute('title')).toMatch(/^ventes@test\.local · Dernière synchronisation : \d\d\/\d\d\/\d{4}/);
+    // The demo's mailbox has no server: always up to date once the runtime runs.
+    expect(await mailbox('Service clients').getAttribute('data-phase')).toBe('idle');
 
     await expect.poll(() => mailbox('Réclamations').getAttribute('data-phase'), { timeout: 20_000 }).toBe('error');
     expect(await mailbox('Réclamations').getByTestId('sync-label').textContent()).toBe(
@@ -71,8 +77,8 @@ describe('mail sync status in the header', () => {
   it('gives a window opened later where each mailbox stands', async () => {
     const late = await signedInPage(browser, app, 'Lucas Bernard', pageErrors);
     const phases = () => late.getByTestId('sync-mailbox').evaluateAll((items) => items.map((item) => item.getAttribute('data-phase')));
-    // Sorted by name: Réclamations, then Service clients.
-    await expect.poll(phases).toEqual(['error', 'idle']);
+    // Sorted by name: Réclamations, Service clients (the demo's), Ventes.
+    await expect.poll(phases).toEqual(['error', 'idle', 'idle']);
     await late.close();
     expect(pageErrors).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // `npm start` is `node scripts/start.mjs`; the build is done by `npm test` before vitest runs.
@@ -15,8 +16,8 @@ function tempDir(prefix: string) {
   return dir;
 }
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+function start(env: Record<string, string>, args: string[] = []) {
+  const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -26,6 +27,16 @@ function start(env: Record<string, string>) {
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   return { child, output: () => output };
+}
+
+/** Who could sign in to the centre the app created in this data folder. */
+function agentCount(dataDir: string): number {
+  const db = new Database(path.join(dataDir, 'unified.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }
 
 afterEach(() => {
@@ -50,6 +61,15 @@ describe('npm start', () => {
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');
+    // A fresh machine: no account at all, the first-start choice (demo or one's own centre) to make.
+    expect(agentCount(data)).toBe(0);
+  });
+
+  it('loads the demo centre when asked with --demo', async () => {
+    const data = tempDir('ud-start-');
+    const run = start({ UNIFIED_DATA_DIR: data }, ['--host', '--demo']);
+    await expect.poll(run.output, { timeout: 60_000, interval: 200 }).toMatch(/Ouvrez \/ Open: (\S+)/);
+    expect(agentCount(data)).toBe(4);
   });
 
   it('launches Electron with the app when its binary is present', async () => {
@@ -65,5 +85,16 @@ describe('npm start', () => {
     expect(run.output()).not.toContain('Ouvrez / Open');
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(marker, 'utf8').trim()).toBe(`${root} .`);
+  });
+
+  it('hands --demo on to Electron', async () => {
+    const fakeDist = tempDir('ud-electron-');
+    const marker = path.join(fakeDist, 'launched.txt');
+    writeFileSync(path.join(fakeDist, 'electron'), `#!/bin/sh\necho "$@" > "${marker}"\n`);
+    chmodSync(path.join(fakeDist, 'electron'), 0o755);
+    const run = start({ UNIFIED_DATA_DIR: tempDir('ud-start-'), ELECTRON_OVERRIDE_DIST_PATH: fakeDist }, ['--demo']);
+    expect(await new Promise<number | null>((resolve) => run.child.on('exit', resolve))).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(marker, 'utf8').trim()).toBe('. --demo');
   });
 });

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../shared/contract';
+import { bytesSource, createApi, uploadFile, type Api } from '../../shared/contract';
 import { tinyPng } from '../core/mail/outbox/outbox-world';
 import { launchChromium } from '../rig';
 import { startApp, type AppUnderTest } from '../support/app-under-test';
-import { addReplyMailbox, caseIdBySubject, openDesk, signedInPage } from './case-helpers';
+import { caseIdBySubject, openDesk, signedInPage } from './case-helpers';
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -12,7 +12,6 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
-  addReplyMailbox(app);
   browser = await launchChromium();
 });
 
@@ -33,7 +32,7 @@ async function signedInApi(displayName: string): Promise<Api> {
   const connection = app.core.connect();
   const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
   const agent = (await api.session.agents()).find((a) => a.displayName === displayName);
-  await api.session.signIn({ agentId: agent?.id ?? 0, password: 'demo' });
+  await api.session.signIn({ login: agent?.login ?? '', password: 'demo' });
   return api;
 }
 
@@ -50,11 +49,7 @@ describe('replying to a contact', () => {
     // 19 Mo of files, above the 18 Mo most servers take once encoded: joined to the draft through
     // the contract (moving 19 Mo through the page's file input is the slow part, not the journey's).
     const api = await signedInApi('Camille Martin');
-    const scan = await api.attachments.upload({
-      name: 'scan-factures-2024.pdf',
-      mediaType: 'application/pdf',
-      dataBase64: Buffer.alloc(19 * 1024 * 1024, 0x25).toString('base64'),
-    });
+    const scan = await uploadFile(api, bytesSource('scan-factures-2024.pdf', 'application/pdf', Buffer.alloc(19 * 1024 * 1024, 0x25)));
     const { version } = await api.cases.get({ caseId });
     await api.cases.act({ caseId, version, action: 'save_draft', reply: { html: '', attachments: [scan] } });
 

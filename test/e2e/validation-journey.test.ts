@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
 import { repoRoot, startApp, type AppUnderTest } from '../support/app-under-test';
-import { addReplyMailbox, caseIdBySubject, openDesk, signedInPage } from './case-helpers';
+import { caseIdBySubject, openDesk, signedInPage } from './case-helpers';
 
 const subject = 'Demande de geste commercial';
 const comment = 'Précisez le montant du geste : 10 € sur la prochaine facture.';
@@ -16,7 +16,6 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   app = await startApp();
-  addReplyMailbox(app);
   browser = await launchChromium();
   sophie = await signedInPage(browser, app, 'Sophie Durand', pageErrors);
   camille = await signedInPage(browser, app, 'Camille Martin', pageErrors);

@@ -135,10 +135,10 @@ describe('browser host: the contract over the WebSocket', () => {
 
   it('answers a bad payload with the typed validation error', async () => {
     const { socket, call } = await connectRaw();
-    const result = await call('session.signIn', { agentId: 'un', password: '' });
+    const result = await call('session.signIn', { login: 42, password: '' });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'validation', fields: { agentId: expect.any(String), password: 'Saisissez votre mot de passe.' } },
+      error: { code: 'validation', fields: { login: expect.any(String), password: 'Saisissez votre mot de passe.' } },
     });
     socket.close();
   });
@@ -152,10 +152,10 @@ describe('browser host: the contract over the WebSocket', () => {
   it('keeps each connection signed in on its own', async () => {
     const a = await connectRaw();
     const b = await connectRaw();
-    const agents = (await a.call('session.agents', {})) as { ok: true; data: Array<{ id: number }> };
+    const agents = (await a.call('session.agents', {})) as { ok: true; data: Array<{ login: string }> };
     const first = agents.data[0];
     expect(first).toBeDefined();
-    expect(await a.call('session.signIn', { agentId: first?.id, password: 'demo' })).toMatchObject({ ok: true });
+    expect(await a.call('session.signIn', { login: first?.login, password: 'demo' })).toMatchObject({ ok: true });
     expect(await a.call('desk.list', { desk: { kind: 'in_progress' } })).toMatchObject({ ok: true });
     expect(await b.call('desk.list', { desk: { kind: 'in_progress' } })).toMatchObject({
       ok: false,
@@ -167,7 +167,7 @@ describe('browser host: the contract over the WebSocket', () => {
 
   it('pushes core events to every signed-in client', async () => {
     const { socket, messages, call } = await connectRaw();
-    expect(await call('session.signIn', { agentId: 1, password: 'demo' })).toMatchObject({ ok: true });
+    expect(await call('session.signIn', { login: 'camille.martin', password: 'demo' })).toMatchObject({ ok: true });
     const payload = { caseId: 7, version: 2, state: 'closed' as const, assigneeId: 1, queueId: 1 };
     core.events.emit('case.changed', payload);
     await expect.poll(() => messages.find((m) => 'event' in m)).toEqual({ event: 'case.changed', payload });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAdmittedUpgrade, isAllowedHost, isAllowedOrigin, isRightToken } from '../../electron/host/host-guard';
+import type { IncomingMessage } from 'node:http';
+import { isAdmittedUpgrade, isAllowedHost, isAllowedOrigin, isRightToken, peerAddress } from '../../electron/host/host-guard';
 import { resolveInside } from '../../electron/host/static-files';
 
 const identity = { port: 4321, names: ['127.0.0.1', 'localhost'], token: 's3cret-token' };
@@ -37,6 +38,16 @@ describe('isAdmittedUpgrade', () => {
     expect(isAdmittedUpgrade(identity, { url: '/ws', headers })).toBe(false);
     expect(isAdmittedUpgrade(identity, { url: '//', headers })).toBe(false);
     expect(isAdmittedUpgrade(identity, { url: '//ws?token=s3cret-token', headers })).toBe(false);
+  });
+});
+
+describe('peerAddress', () => {
+  const from = (remoteAddress: string | undefined) => peerAddress({ socket: { remoteAddress } } as Pick<IncomingMessage, 'socket'>);
+  it('writes an IPv4 peer the same, whether seen through IPv4 or IPv6', () => {
+    expect(from('192.168.1.20')).toBe('192.168.1.20');
+    expect(from('::ffff:192.168.1.20')).toBe('192.168.1.20');
+    expect(from('fe80::1')).toBe('fe80::1');
+    expect(from(undefined)).toBe('');
   });
 });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createApi, type EventName } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { agents, mailboxes, queues } from '../../electron/core/db/schema';
+import { mailboxes, queues } from '../../electron/core/db/schema';
 import { memorySecretStore } from '../../electron/core/ports';
 import { createMailSupervisor, type MailSupervisor, type MailSupervisorOptions } from '../../electron/mail-process/mail-supervisor';
 import { forkMailProcess, type ForkedMailChild } from './forked-mail-process';
@@ -70,7 +70,7 @@ export function startMailCentre(
     heard: (wanted, match) =>
       new Promise((resolve) => {
         const connection = core.connect();
-        void connection.call('session.signIn', { agentId: adminId(core), password: 'demo' });
+        void connection.call('session.signIn', { login: 'admin', password: 'demo' });
         connection.onEvent((name, payload) => {
           if (name !== wanted || !match(payload as Record<string, unknown>)) return;
           connection.close();
@@ -91,31 +91,8 @@ export interface MailboxServer {
   user: string;
 }
 
-/** A mailbox of the demo centre's "Service clients" queue, its password under `mailbox.essai`. */
-export function addMailbox(core: Core, server: MailboxServer): number {
-  return core.db.orm
-    .insert(mailboxes)
-    .values({
-      name: 'Essai',
-      address: server.user,
-      senderName: 'Service clients',
-      imapHost: '127.0.0.1',
-      imapPort: server.port,
-      imapTls: server.tls,
-      imapUser: server.user,
-      smtpHost: '127.0.0.1',
-      smtpPort: server.port,
-      smtpTls: 'none',
-      smtpUser: server.user,
-      secretKey: 'mailbox.essai',
-      queueId: serviceQueueId(core),
-    })
-    .returning({ id: mailboxes.id })
-    .get().id;
-}
-
 /**
- * The same mailbox saved as an administrator saves it in main: through the contract's
+ * A mailbox of the demo centre's "Service clients" queue, saved as an administrator saves it in main: through the contract's
  * `mailboxes.create` on a signed-in connection, so the mailbox service keeps the password in main's
  * SecretStore and announces the save on main's bus itself. Returns the id and its password's key.
  */
@@ -123,7 +100,7 @@ export async function saveMailbox(core: Core, server: MailboxServer, password: s
   const connection = core.connect();
   try {
     const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
-    await api.session.signIn({ agentId: adminId(core), password: 'demo' });
+    await api.session.signIn({ login: 'admin', password: 'demo' });
     const endpoint = { host: '127.0.0.1', port: server.port, tls: server.tls, user: server.user };
     const saved = await api.mailboxes.create({
       name: 'Essai',
@@ -147,8 +124,3 @@ function serviceQueueId(core: Core): number {
   return queue.id;
 }
 
-function adminId(core: Core): number {
-  const admin = core.db.orm.select({ id: agents.id }).from(agents).where(eq(agents.login, 'admin')).get();
-  if (!admin) throw new Error('the demo centre has no "admin" login any more');
-  return admin.id;
-}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDir, startDovecot, type DovecotInstance } from '../rig';
 import { buildMailBundle } from './forked-mail-process';
-import { addMailbox, startMailCentre, type MailCentre } from './mail-centre';
+import { saveMailbox, startMailCentre, type MailCentre } from './mail-centre';
 
 /**
  * Mail filed by the mail process shows up in main: a message delivered to a real Dovecot is synced
@@ -33,8 +33,8 @@ describe('the mail process against a real IMAP server', () => {
     const ca = path.join(certificates, 'rig-ca.pem');
     writeFileSync(ca, dovecot.ca);
     centre = startMailCentre(bundle.file, { NODE_EXTRA_CA_CERTS: ca });
-    await centre.secrets.set('mailbox.essai', user.password);
-    const mailboxId = addMailbox(centre.core, { port: dovecot.imapPort, tls: 'starttls', user: user.user });
+    // As the administrator saves it in main: the password goes to main's SecretStore.
+    const { id: mailboxId } = await saveMailbox(centre.core, { port: dovecot.imapPort, tls: 'starttls', user: user.user }, user.password);
     const before = centre.core.db.sqlite.prepare('SELECT max(id) AS id FROM cases').get() as { id: number };
     await dovecot.deliver(
       user.user,

@@ -30,8 +30,7 @@ beforeAll(async () => {
   installTransport({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
   setActivePinia(createPinia());
   const session = useSessionStore();
-  const camille = (await coreClientAgents()).find((agent) => agent.displayName === 'Camille Martin');
-  await session.signIn(camille?.id ?? 0, 'demo');
+  await session.signIn('camille.martin', 'demo');
   elsewhere = await coreClient(core, 'Camille Martin');
 }, 60_000);
 
@@ -39,11 +38,6 @@ afterAll(() => {
   core.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function coreClientAgents() {
-  const result = await core.connect().call('session.agents', {});
-  return result.ok ? (result.data as { id: number; displayName: string }[]) : [];
-}
 
 const sql = <T>(query: string, ...params: unknown[]) => core.db.sqlite.prepare(query).all(...params) as T[];
 const newestFirst = () => sql<{ id: number }>(

@@ -6,31 +6,35 @@ import { createMemoryHistory } from 'vue-router';
 import { fail, ok, type Envelope } from '../../shared/contract/errors';
 import type { CallName } from '../../shared/contract/names';
 import type { Transport } from '../../shared/contract/transport';
-import type { AgentSummary } from '../../shared/domain/agent';
+import type { AgentSummary, DemoAccount, SignInInput } from '../../shared/domain/agent';
 import { installTransport } from '../../renderer/src/api';
 import { createAppI18n } from '../../renderer/src/i18n';
 import { createAppRouter } from '../../renderer/src/router';
 import SignInView from '../../renderer/src/views/SignInView.vue';
 
-const camille: AgentSummary = { id: 1, displayName: 'Camille Martin', role: 'agent' };
+const camille: DemoAccount = { id: 1, displayName: 'Camille Martin', role: 'agent', login: 'camille.martin' };
 const sacha: AgentSummary = { id: 2, displayName: 'Sacha Bernard', role: 'supervisor' };
 
 /** Our own Transport interface, answered from a table: the core's behaviour for these few calls. */
 class FakeTransport implements Transport {
   readonly calls: { name: CallName; input: unknown }[] = [];
-  constructor(private readonly signIn: (input: { agentId: number; password: string }) => Envelope<unknown>) {}
+  constructor(
+    private readonly signIn: (input: SignInInput) => Envelope<unknown>,
+    private readonly demo = true,
+  ) {}
 
   async invoke(name: CallName, input: unknown): Promise<Envelope<unknown>> {
     this.calls.push({ name, input });
     switch (name) {
       case 'app.info':
-        return ok({ version: '0.1.0', demo: true, dataDir: '/tmp/ud' });
+        return ok({ version: '0.1.0', demo: this.demo, dataDir: '/tmp/ud' });
       case 'session.agents':
-        return ok([camille, sacha]);
+        // As the core answers: the accounts in the demo only.
+        return ok(this.demo ? [camille, { ...sacha, login: 'sacha.bernard' }] : []);
       case 'session.current':
         return ok(null);
       case 'session.signIn':
-        return this.signIn(input as { agentId: number; password: string });
+        return this.signIn(input as SignInInput);
       default:
         return ok(null);
     }
@@ -41,11 +45,11 @@ class FakeTransport implements Transport {
   }
 }
 
-const wrongPassword = () =>
+const wrongCredentials = () =>
   fail({
     code: 'validation',
-    message: 'Agent ou mot de passe incorrect.',
-    fields: { password: 'Agent ou mot de passe incorrect.' },
+    message: 'Identifiant ou mot de passe incorrect.',
+    fields: { password: 'Identifiant ou mot de passe incorrect.' },
   });
 
 async function mountSignIn(transport: Transport) {
@@ -67,50 +71,76 @@ afterEach(() => {
 });
 
 describe('the sign-in screen', () => {
-  it('lists the agents and shows the demo password hint', async () => {
-    const { wrapper } = await mountSignIn(new FakeTransport(wrongPassword));
-    const options = wrapper.findAll('[data-testid="signin-agent"] option').map((option) => option.text());
-    expect(options).toEqual(['Choisissez un agent', 'Camille Martin', 'Sacha Bernard']);
-    expect(wrapper.get('[data-testid="signin-demo-hint"]').text()).toBe('Démonstration : mot de passe « demo »');
+  it('asks for a login and a password, and lists no account outside the demo', async () => {
+    const { wrapper } = await mountSignIn(new FakeTransport(wrongCredentials, false));
+    expect(wrapper.get('[data-testid="signin-login"]').attributes('autocomplete')).toBe('username');
+    expect(wrapper.find('[data-testid="signin-demo-account"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="signin-demo-hint"]').exists()).toBe(false);
   });
 
-  it("shows the core's French validation message on the password field", async () => {
-    const transport = new FakeTransport(wrongPassword);
+  it('in the demo, lists the accounts with the password hint; choosing one fills the login', async () => {
+    const { wrapper } = await mountSignIn(new FakeTransport(wrongCredentials));
+    const accounts = wrapper.findAll('[data-testid="signin-demo-account"]');
+    expect(accounts.map((account) => account.findAll('span').map((part) => part.text()))).toEqual([
+      ['Camille Martin', 'Agent · camille.martin'],
+      ['Sacha Bernard', 'Superviseur · sacha.bernard'],
+    ]);
+    expect(wrapper.get('[data-testid="signin-demo-hint"]').text()).toBe('Démonstration : choisissez un compte, mot de passe « demo »');
+    await accounts[1]?.trigger('click');
+    expect((wrapper.get('[data-testid="signin-login"]').element as HTMLInputElement).value).toBe('sacha.bernard');
+  });
+
+  it("shows the core's French message on the password field", async () => {
+    const transport = new FakeTransport(wrongCredentials);
     const { wrapper, router } = await mountSignIn(transport);
 
-    await wrapper.get('[data-testid="signin-agent"]').setValue('1');
+    await wrapper.get('[data-testid="signin-login"]').setValue('camille.martin');
     await wrapper.get('[data-testid="signin-password"]').setValue('faux');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
 
     const error = wrapper.get('[data-testid="signin-error"]');
-    expect(error.text()).toBe('Agent ou mot de passe incorrect.');
+    expect(error.text()).toBe('Identifiant ou mot de passe incorrect.');
     const password = wrapper.get('[data-testid="signin-password"]');
     expect(password.attributes('aria-invalid')).toBe('true');
     expect(password.attributes('aria-describedby')).toBe(error.attributes('id'));
-    expect(transport.calls.find((call) => call.name === 'session.signIn')?.input).toEqual({ agentId: 1, password: 'faux' });
+    expect(transport.calls.find((call) => call.name === 'session.signIn')?.input).toEqual({ login: 'camille.martin', password: 'faux' });
     expect(router.currentRoute.value.name).toBe('sign-in');
   });
 
-  it('opens the En cours desk once the core accepts the password', async () => {
+  it('shows a missing login on the login field', async () => {
+    const { wrapper } = await mountSignIn(
+      new FakeTransport(() => fail({ code: 'validation', message: 'Certains champs ne sont pas valides.', fields: { login: 'Saisissez votre identifiant.' } })),
+    );
+    await wrapper.get('[data-testid="signin-password"]').setValue('demo');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="signin-login-error"]').text()).toBe('Saisissez votre identifiant.');
+    expect(wrapper.get('[data-testid="signin-login"]').attributes('aria-invalid')).toBe('true');
+  });
+
+  it('opens the En cours desk once the core accepts the password, and remembers the login', async () => {
     const { wrapper, router } = await mountSignIn(
-      new FakeTransport(({ agentId, password }) => (agentId === 2 && password === 'demo' ? ok(sacha) : wrongPassword())),
+      new FakeTransport(({ login, password }) => (login === 'sacha.bernard' && password === 'demo' ? ok(sacha) : wrongCredentials())),
     );
 
-    await wrapper.get('[data-testid="signin-agent"]').setValue('2');
+    await wrapper.get('[data-testid="signin-login"]').setValue('sacha.bernard');
     await wrapper.get('[data-testid="signin-password"]').setValue('demo');
     await wrapper.get('[data-testid="signin-submit"]').trigger('click');
     await flushPromises();
 
     expect(wrapper.find('[data-testid="signin-error"]').exists()).toBe(false);
     expect(router.currentRoute.value.fullPath).toBe('/bureau/en-cours');
+    wrapper.unmount();
+    const again = await mountSignIn(new FakeTransport(wrongCredentials, false));
+    expect((again.wrapper.get('[data-testid="signin-login"]').element as HTMLInputElement).value).toBe('sacha.bernard');
   });
 
   it('says on the form, not on a field, when the service cannot be reached', async () => {
     const { wrapper } = await mountSignIn(
       new FakeTransport(() => fail({ code: 'unavailable', message: 'Connexion au service perdue…' })),
     );
-    await wrapper.get('[data-testid="signin-agent"]').setValue('1');
+    await wrapper.get('[data-testid="signin-login"]').setValue('camille.martin');
     await wrapper.get('[data-testid="signin-password"]').setValue('demo');
     await wrapper.get('form').trigger('submit');
     await flushPromises();

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
-import type { WsRequest, WsServerMessage } from '../../shared/contract/transport';
+import { frameTooLarge, maxFrameBytes, type WsRequest, type WsServerMessage } from '../../shared/contract/transport';
 import {
   captureToken,
   createWsTransport,
@@ -164,6 +164,22 @@ describe('the WebSocket transport', () => {
     expect(await pending).toEqual(unavailableEnvelope);
     expect(await transport.invoke('app.info', {})).toEqual(unavailableEnvelope);
     expect(transport.status).toBe('closed');
+  });
+});
+
+describe('the frame size limit', () => {
+  it('refuses to send a call over the limit, in French, and keeps its socket (and so its sign-in)', async () => {
+    const host = await server();
+    const transport = connect(host.port);
+    await transport.invoke('app.info', {});
+
+    // Accented text: its characters fit the limit, its UTF-8 bytes do not.
+    const tooLarge = await transport.invoke('replies.preview', { html: 'é'.repeat(maxFrameBytes / 2) });
+    expect(tooLarge).toEqual(frameTooLarge);
+    expect(tooLarge.ok === false && tooLarge.error.message).toMatch(/^La demande dépasse 4 Mo/);
+    expect(await transport.invoke('session.current', {})).toMatchObject({ ok: true });
+    expect(host.requests.map((request) => request.call)).toEqual(['app.info', 'session.current']);
+    expect(transport.status).toBe('open');
   });
 });
 

@@ -45,15 +45,14 @@ describe('queue schema', () => {
     ]);
   });
 
-  it('ties a mailbox to e-mail queues only', () => {
-    expect(issuesOf(queueInputSchema.safeParse({ ...queue, media: 'letter', mailboxId: 1 }))).toEqual([
-      ['mailboxId', queueMessages.mailboxNeedsEmail],
-    ]);
+  it('lets a letter or phone queue choose the mailbox its e-mailed replies leave from', () => {
+    expect(issuesOf(queueInputSchema.safeParse({ ...queue, media: 'letter', mailboxId: 1 }))).toEqual([]);
+    expect(issuesOf(queueInputSchema.safeParse({ ...queue, media: 'phone', mailboxId: 1 }))).toEqual([]);
   });
 });
 
 describe('settings schema', () => {
-  const valid = { defaultCountry: 'fr', acknowledgementDailyLimit: 3, localModelUrl: null };
+  const valid = { defaultCountry: 'fr', acknowledgementDailyLimit: 3, localModelUrl: null, defaultSendingMailboxId: null };
 
   it('reads a country code in upper case and refuses codes ISO 3166 does not assign', () => {
     expect(settingsSchema.parse(valid).defaultCountry).toBe('FR');

@@ -19,6 +19,12 @@ describe('rights per role (SPEC "Roles")', () => {
     expect(can({ role: 'agent' }, 'administer')).toBe(false);
   });
 
+  it('opens the quarantine of unfiled mail to administrators and supervisors, never to agents', () => {
+    expect(can({ role: 'administrator' }, 'manage_quarantine')).toBe(true);
+    expect(can({ role: 'supervisor' }, 'manage_quarantine')).toBe(true);
+    expect(can({ role: 'agent' }, 'manage_quarantine')).toBe(false);
+  });
+
   it('adds an agent’s own grants to the role’s rights', () => {
     expect(can({ role: 'agent' }, 'change_recipient')).toBe(false);
     expect(can({ role: 'agent', grants: ['change_recipient'] }, 'change_recipient')).toBe(true);

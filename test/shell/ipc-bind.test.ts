@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Envelope } from '../../shared/contract';
+import { frameTooLarge, maxFrameBytes, type Envelope } from '../../shared/contract';
 import type { Connection, Core } from '../../electron/core/create-core';
 import type { EventListener } from '../../electron/core/event-bus';
 import { bindIpc } from '../../electron/shell/ipc-bind';
@@ -141,6 +141,27 @@ describe('bindIpc', () => {
     await expect(invoke(contents.mainFrame, 'boom')).resolves.toEqual(
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'internal' }) }),
     );
+  });
+
+  it('refuses an input over the frame limit before the core sees it, as the browser host does', async () => {
+    const { contents, connections, invoke } = rig();
+    const upload = { uploadId: 'ab'.repeat(16), index: 0, dataBase64: 'A'.repeat(maxFrameBytes) };
+    await expect(invoke(contents.mainFrame, 'attachments.uploadChunk', upload)).resolves.toEqual(frameTooLarge);
+    // Counted in UTF-8 bytes: half as many accented characters are over it too.
+    await expect(invoke(contents.mainFrame, 'replies.preview', { html: 'é'.repeat(maxFrameBytes / 2) })).resolves.toEqual(frameTooLarge);
+    expect(connections.flatMap((connection) => connection.calls)).toEqual([]);
+    await invoke(contents.mainFrame, 'app.info', { note: 'é'.repeat(1000) });
+    expect(connections[0]!.calls).toHaveLength(1);
+  });
+
+  it('refuses an input no JSON can carry (a cycle, a BigInt), which IPC\'s structured clone lets through', async () => {
+    const { contents, connections, invoke } = rig();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const input of [cyclic, { caseId: 10n }]) {
+      await expect(invoke(contents.mainFrame, 'cases.get', input)).resolves.toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    expect(connections.flatMap((connection) => connection.calls)).toEqual([]);
   });
 
   it('closes every connection on unbind', async () => {

@@ -65,9 +65,9 @@ describe('IPC to a real core', () => {
 
   it('leaves contract checks to the core: unknown names, invalid input, sign-in', async () => {
     await expect(invokeFrom(contents.mainFrame, 'nope.nope')).resolves.toMatchObject({ ok: false, error: { code: 'unknown_call' } });
-    await expect(invokeFrom(contents.mainFrame, 'session.signIn', { agentId: 0 })).resolves.toMatchObject({
+    await expect(invokeFrom(contents.mainFrame, 'session.signIn', { login: '' })).resolves.toMatchObject({
       ok: false,
-      error: { code: 'validation', fields: { agentId: expect.any(String), password: expect.any(String) } },
+      error: { code: 'validation', fields: { login: expect.any(String), password: expect.any(String) } },
     });
     await expect(invokeFrom(contents.mainFrame, 'desk.queues')).resolves.toMatchObject({
       ok: false,
@@ -86,7 +86,7 @@ describe('IPC to a real core', () => {
   it('keeps the sign-in per window: a new webContents starts signed out', async () => {
     const api = createApi(createIpcTransport(rendererIpc));
     const [agent] = await api.session.agents();
-    await expect(api.session.signIn({ agentId: agent!.id, password: demoPassword })).resolves.toMatchObject({ id: agent!.id });
+    await expect(api.session.signIn({ login: agent!.login, password: demoPassword })).resolves.toMatchObject({ id: agent!.id });
     await expect(api.session.current()).resolves.toMatchObject({ id: agent!.id });
     await expect(api.desk.queues()).resolves.toEqual(expect.any(Array));
 
@@ -97,7 +97,7 @@ describe('IPC to a real core', () => {
   });
 
   it('pushes core events to the signed-in window', async () => {
-    await expect(invokeFrom(contents.mainFrame, 'session.signIn', { agentId: 1, password: demoPassword })).resolves.toMatchObject({ ok: true });
+    await expect(invokeFrom(contents.mainFrame, 'session.signIn', { login: 'camille.martin', password: demoPassword })).resolves.toMatchObject({ ok: true });
     const payload = { mailboxId: 1, phase: 'idle' as const, lastSuccessAt: null };
     core.events.emit('sync.status', payload);
     expect(contents.send).toHaveBeenCalledWith(ipcChannels.event, 'sync.status', payload);

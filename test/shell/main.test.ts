@@ -46,7 +46,7 @@ class FakeUtilityProcess extends EventEmitter {
   }
 }
 
-function fakeElectron(options: { lock?: boolean } = {}) {
+function fakeElectron(options: { lock?: boolean; switches?: string[] } = {}) {
   let ready!: () => void;
   const readyPromise = new Promise<void>((resolve) => (ready = resolve));
   const app = Object.assign(new EventEmitter(), {
@@ -62,6 +62,7 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     name: 'Unified Desktop',
     setAppUserModelId: vi.fn(),
     isPackaged: false,
+    commandLine: { hasSwitch: (name: string) => (options.switches ?? []).includes(name) },
   });
   const windows: BrowserWindow[] = [];
   class BrowserWindow extends EventEmitter {
@@ -103,7 +104,7 @@ function fakeElectron(options: { lock?: boolean } = {}) {
   return { app, windows, ready, electron: state.electron as Record<string, Record<string, ReturnType<typeof vi.fn>>> };
 }
 
-async function start(options: { lock?: boolean } = {}) {
+async function start(options: { lock?: boolean; switches?: string[] } = {}) {
   const fake = fakeElectron(options);
   vi.resetModules();
   const { createCore } = await import('../../electron/core/create-core');
@@ -148,7 +149,8 @@ describe('the Electron entry', () => {
     expect(options).toMatchObject({
       dataDir: '/user-data(userData)',
       migrationsFolder: path.join('/proj', 'drizzle'),
-      demo: true,
+      // No demo unless asked: an empty centre shows the first-start choice.
+      demo: false,
       version: '1.2.3',
     });
     expect(options.secrets).toEqual(expect.objectContaining({ set: expect.any(Function), get: expect.any(Function) }));
@@ -197,6 +199,13 @@ describe('the Electron entry', () => {
     const status = { mailboxId: 1, phase: 'idle', lastSuccessAt: null };
     child.emit('message', { type: 'event', name: 'sync.status', payload: status });
     expect(heard).toEqual([['sync.status', status]]);
+  });
+
+  it('loads the demo centre only when started with --demo', async () => {
+    const { createCore, ready } = await start({ switches: ['demo'] });
+    ready();
+    await settle();
+    expect(createCore.mock.calls[0]![0].demo).toBe(true);
   });
 
   it('uses UNIFIED_DATA_DIR when set', async () => {

@@ -16,7 +16,11 @@ export interface AppUnderTest {
   stop(): Promise<void>;
 }
 
-/** The real core on a temp data folder, served by the real browser host with the built renderer. */
+/**
+ * The real core on a temp data folder, served by the real browser host with the built renderer.
+ * The demo centre is loaded as `--demo` loads it, unless `{ demo: false }`: then the app shows the
+ * first-start choice, as on a fresh machine.
+ */
 export async function startApp(options: Partial<CoreOptions> = {}): Promise<AppUnderTest> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error('dist/renderer is missing: `npm test` builds it first (or run `npm run build`).');

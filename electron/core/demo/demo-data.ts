@@ -71,7 +71,7 @@ export interface DemoQueue {
   name: string;
   media: Media;
   distribution: Distribution;
-  /** The address the contacts write to (the demo has no mailbox configured). */
+  /** The address the contacts write to; Service clients' is the demo's mailbox (`demoMailbox`). */
   address: string;
   members: DemoAgentKey[];
   acknowledgementText: string | null;
@@ -110,12 +110,19 @@ export const demoQueues: readonly DemoQueue[] = [
   },
 ];
 
-/** One standard form per media; their fields come from standard-form.ts. */
-export const demoForms: readonly { name: string; media: Media }[] = [
-  { name: 'E-mail', media: 'email' },
-  { name: 'Courrier', media: 'letter' },
-  { name: 'Téléphone', media: 'phone' },
-];
+/**
+ * The demo's mailbox, feeding « Service clients » and the centre's default sending mailbox. Its
+ * servers are never contacted (`.invalid` never resolves, RFC 2606): the demo keeps its mail on
+ * this computer (demo-mail.ts).
+ */
+export const demoMailbox = {
+  name: 'Service clients',
+  address: 'service.clients@centre-demo.example.com',
+  senderName: 'Centre de relation clients',
+  queue: 'service' satisfies DemoQueueKey,
+  host: 'serveur.centre-demo.invalid',
+  user: 'service.clients',
+} as const;
 
 export interface DemoTreeNode {
   label: string;

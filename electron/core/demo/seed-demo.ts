@@ -1,8 +1,7 @@
-import { count } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { agents } from '../db/schema';
 import { hashPassword } from '../passwords';
 import type { Clock } from '../ports';
+import { hasAgents } from '../services/setup/centre-state';
 import { demoAgents, demoPassword, type DemoAgentKey } from './demo-data';
 import { seedCases } from './seed-cases';
 import { seedContacts } from './seed-contacts';
@@ -28,10 +27,6 @@ export function seedDemoIfEmpty(db: Database, clock: Clock): boolean {
     return true;
   });
   return seed.immediate();
-}
-
-function hasAgents(db: Database): boolean {
-  return (db.orm.select({ n: count() }).from(agents).get()?.n ?? 0) > 0;
 }
 
 /** Each agent gets its own salt, even with the same password. */

@@ -1,9 +1,10 @@
-import { agents, forms, formFields, qualifications, queueMembers, queues, settings, templates, templateThemes } from '../db/schema';
-import type { Media } from '../../../shared/domain/case-state';
+import { agents, qualifications, queueMembers, queues, settings, templates, templateThemes } from '../db/schema';
 import type { Database } from '../db/database';
-import { demoAgents, demoForms, demoQualifications, demoQueues, type DemoAgentKey, type DemoQueueKey } from './demo-data';
+import { demoAgents, demoMailbox, demoQualifications, demoQueues, type DemoAgentKey, type DemoQueueKey } from './demo-data';
+import { seedDemoMailbox } from './demo-mailbox';
+import { demoMarker } from './demo-marker';
 import { demoThemes } from './demo-templates';
-import { standardFormFields } from './standard-form';
+import { insertStandardForms } from './standard-form';
 import { insertTree } from './tree';
 
 type Orm = Database['orm'];
@@ -16,15 +17,16 @@ export interface DemoOrganisation {
   qualificationIds: Map<string, number>;
 }
 
-/** Settings, agents, queues, forms, qualifications and templates of the demo centre. */
+/** Settings, agents, queues, its mailbox, forms, qualifications and templates of the demo centre. */
 export function seedOrganisation(orm: Orm, now: string, passwordHashes: Record<DemoAgentKey, string>): DemoOrganisation {
   orm.insert(settings).values([
     { key: 'default_country', value: 'FR' },
-    { key: 'demo', value: 'true' },
+    demoMarker,
   ]).run();
   const agentIds = seedAgents(orm, now, passwordHashes);
   const queueIds = seedQueues(orm, agentIds);
-  const formIds = seedForms(orm);
+  seedDemoMailbox(orm, queueIds[demoMailbox.queue]);
+  const formIds = insertStandardForms(orm);
   seedTemplates(orm, now);
   return { agentIds, queueIds, emailFormId: formIds.email, qualificationIds: seedQualifications(orm) };
 }
@@ -44,17 +46,6 @@ function seedQueues(orm: Orm, agentIds: Record<DemoAgentKey, number>) {
     const queueId = orm.insert(queues).values(queue).returning({ id: queues.id }).get().id;
     orm.insert(queueMembers).values(members.map((member) => ({ queueId, agentId: agentIds[member] }))).run();
     ids[key] = queueId;
-  }
-  return ids;
-}
-
-function seedForms(orm: Orm) {
-  const ids = {} as Record<Media, number>;
-  for (const form of demoForms) {
-    const formId = orm.insert(forms).values({ ...form, standard: true }).returning({ id: forms.id }).get().id;
-    const fields = standardFormFields(form.media).map((field, position) => ({ ...field, formId, position }));
-    orm.insert(formFields).values(fields).run();
-    ids[form.media] = formId;
   }
   return ids;
 }

@@ -1,5 +1,6 @@
 import type { Media } from '../../../shared/domain/case-state';
-import { civilities, type FormFieldType } from '../db/schema';
+import type { Database } from '../db/database';
+import { civilities, formFields, forms, type FormFieldType } from '../db/schema';
 
 export interface StandardField {
   key: string;
@@ -52,4 +53,23 @@ export function standardFormFields(media: Media): StandardField[] {
     required: required || (key === 'contact.email' && media === 'email'),
     ...(key === 'contact.civility' ? { options: [...civilities] } : {}),
   }));
+}
+
+/** One standard form per media (seed "Créer un dossier"), in every centre, the demo's as a new one's. */
+export const standardForms: readonly { name: string; media: Media }[] = [
+  { name: 'E-mail', media: 'email' },
+  { name: 'Courrier', media: 'letter' },
+  { name: 'Téléphone', media: 'phone' },
+];
+
+/** Writes the standard forms and their fields, in the caller's transaction; their ids by media. */
+export function insertStandardForms(orm: Database['orm']): Record<Media, number> {
+  const ids = {} as Record<Media, number>;
+  for (const form of standardForms) {
+    const formId = orm.insert(forms).values({ ...form, standard: true }).returning({ id: forms.id }).get().id;
+    const fields = standardFormFields(form.media).map((field, position) => ({ ...field, formId, position }));
+    orm.insert(formFields).values(fields).run();
+    ids[form.media] = formId;
+  }
+  return ids;
 }

@@ -34,6 +34,9 @@ export interface LogSink {
  */
 export function rotatingLogFile(folder: string, name: string, rotation: LogRotation = defaultRotation): LogSink {
   let stream: RotatingFileStream | null = null;
+  // After close (the core closed, its folder may be gone): a late line goes to the console rather
+  // than reopening the file, which would make the folder again.
+  let closed = false;
 
   function open(): RotatingFileStream {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
@@ -48,6 +51,7 @@ export function rotatingLogFile(folder: string, name: string, rotation: LogRotat
 
   return {
     write(line) {
+      if (closed) return console.error(line);
       try {
         stream ??= open();
         stream.write(`${line}\n`);
@@ -56,6 +60,7 @@ export function rotatingLogFile(folder: string, name: string, rotation: LogRotat
       }
     },
     async close() {
+      closed = true;
       const closing = stream;
       stream = null;
       if (!closing) return;

@@ -57,3 +57,7 @@ export function createFileLogger(options: FileLoggerOptions): AppLogger {
   const sink = rotatingLogFile(logsFolder(options.dataDir), options.fileName ?? mainLogName, options.rotation);
   return createLogger({ sink, clock: options.clock, scope: options.scope ?? 'core', echo: options.echo ?? true });
 }
+
+/** A journal that keeps nothing: for tests and tools that build services without a data folder. */
+export const discardingLogger = (clock: Clock): AppLogger =>
+  createLogger({ sink: { write: () => undefined, close: async () => undefined }, clock, echo: false });

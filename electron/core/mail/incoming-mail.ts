@@ -1,4 +1,6 @@
+import type { QuarantineCode } from '../../../shared/domain/quarantine';
 import type { MailAddress } from '../db/tables/json-types';
+import type { QuarantineEntry } from './ingest/quarantine';
 
 /**
  * The boundary between IMAP sync (`mail/imap/`) and filing (`mail/ingest/`): a message fetched and
@@ -38,7 +40,13 @@ export interface IncomingMail {
   attachments: IncomingAttachment[];
   /** sha256 of the raw source in the blob store: the thread's "source" view. */
   rawSha256: string;
+  /** The message's size on the server (RFC822.SIZE for one too large to download). */
   rawSize: number;
+  /**
+   * Set when only the headers were downloaded (the message was larger than the limit): filed all the
+   * same, its text saying so, and its sender told (`oversize-notice/`).
+   */
+  tooLarge?: { size: number; limit: number };
 }
 
 export interface IncomingAttachment {
@@ -55,16 +63,17 @@ export type IngestOutcome =
   | { kind: 'new_case'; caseId: number; number: string }
   | { kind: 'appended'; caseId: number; number: string; reason: string; reopened: boolean }
   | { kind: 'duplicate'; caseId: number | null }
-  | { kind: 'ignored'; reason: string };
+  | { kind: 'quarantined'; reason: QuarantineCode };
 
 /**
  * Files one message in ONE synchronous transaction, together with the folder checkpoint
  * (`lastUid`), so that a crash either files it and moves the checkpoint, or does neither.
  * Idempotent: the same (mailbox, folder, uidValidity, uid), or after a UIDVALIDITY change the same
- * Message-ID (or stable-header hash) in that mailbox, is reported as a duplicate.
+ * source (`rawSha256`) in that mailbox, is reported as a duplicate. A Message-ID never is: another
+ * message claiming a known one is filed, and says so (ingest/duplicates.ts).
  */
 export interface IngestSink {
   ingest(mail: IncomingMail): IngestOutcome;
-  /** A message that could not be parsed: kept with its raw source, checkpoint moved too. */
-  quarantine(entry: { mailboxId: number; folder: string; uidValidity: number; uid: number; reason: string; rawSha256: string }): void;
+  /** A message that could not be parsed or filed: kept with its raw source, checkpoint moved too. */
+  quarantine(entry: QuarantineEntry): void;
 }

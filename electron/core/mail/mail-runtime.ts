@@ -1,6 +1,7 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { Core } from '../create-core';
 import { journalMailEvents } from '../logging/mail-journal';
+import { createDemoMail } from '../demo/demo-mail';
 import { createBlobStore } from '../storage/blob-store';
 import type { SupervisorTiming } from './imap/imap-supervisor';
 import { createMailSyncManager, type MailSyncManager } from './imap/mail-sync-manager';
@@ -9,7 +10,6 @@ import { pause } from './imap/wake-signal';
 import { createIngestSink } from './ingest/create-ingest-sink';
 import { createWaitingMessageSender } from './ingest/waiting-messages';
 import { createOutboxWorker, type OutboxWorkerOptions } from './outbox/outbox-worker';
-import { createOversizeNotifier } from './oversize-notice/oversize-notifier';
 
 export interface MailRuntimeOptions {
   /** Extra trust for servers with a private certificate authority. */
@@ -27,6 +27,8 @@ export interface MailRuntimeOptions {
    * on stop; this bounds what nobody foresaw, so that quitting never hangs on a mail server.
    */
   stopWithinMs?: number;
+  /** How long the demo centre's customers take to answer (tests shorten it). */
+  demoAnswerDelayMs?: number;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -44,7 +46,8 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
   const { db, clock, events, secrets, notifier, dataDir } = core;
   const log = options.log ?? core.log.scoped('mail').error;
   const tls = options.tls ? { tls: options.tls } : {};
-  const oversize = createOversizeNotifier({ db, clock, secrets, dataDir, trust: options.tls ?? {}, log });
+  // The demo's mailbox is delivered on this computer; a real centre has no such mailbox.
+  const local = createDemoMail({ db, clock, events, dataDir, log, ...(options.demoAnswerDelayMs === undefined ? {} : { answerDelayMs: options.demoAnswerDelayMs }) });
   const sync = createMailSyncManager({
     db,
     events,
@@ -52,13 +55,13 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     clock,
     sink: createIngestSink({ db, clock, events, dataDir }),
     blobs: createBlobStore(dataDir),
-    onOversize: (report) => oversize.notify(report),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.timing ? { timing: options.timing } : {}),
     ...tls,
+    local,
   });
   const outboxLog = options.log ?? core.log.scoped('outbox').error;
-  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: outboxLog, ...options.outbox, ...tls });
+  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: outboxLog, local, ...options.outbox, ...tls });
   const waiting = createWaitingMessageSender({ db, clock, events });
   const timer = setInterval(() => {
     try {
@@ -82,7 +85,7 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
       stopListening();
       const winding = (async () => {
         await Promise.all([sync.stop(), outbox.stop()]);
-        await oversize.stop();
+        await local.stop();
       })();
       const within = options.stopWithinMs ?? 3_000;
       const timeUp = new AbortController();

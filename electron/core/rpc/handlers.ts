@@ -4,19 +4,21 @@ import { addressBookHandlers } from './handlers/address-book';
 import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
 import { attachmentHandlers } from './handlers/attachments';
+import { backupHandlers } from './handlers/backup';
 import { caseHandlers } from './handlers/cases';
 import { contactHandlers } from './handlers/contacts';
 import { creationHandlers } from './handlers/creation';
 import { deskHandlers } from './handlers/desk';
 import { mailboxHandlers } from './handlers/mailboxes';
+import { quarantineHandlers } from './handlers/quarantine';
 import { sessionHandlers } from './handlers/session';
+import { setupHandlers } from './handlers/setup';
 import { syncHandlers } from './handlers/sync';
 import { templateHandlers } from './handlers/templates';
 import { replyHandlers } from './handlers/replies';
 
 export interface AppInfo {
   version: string;
-  demo: boolean;
   dataDir: string;
 }
 
@@ -25,6 +27,7 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
   return flattenHandlers({
     app: appHandlers(services, info),
     session: sessionHandlers(services),
+    setup: setupHandlers(services),
     desk: deskHandlers(services),
     attachments: attachmentHandlers(services),
     cases: caseHandlers(services),
@@ -36,5 +39,7 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     addressBook: addressBookHandlers(services),
     replies: replyHandlers(services),
     sync: syncHandlers(services),
+    quarantine: quarantineHandlers(services),
+    backup: backupHandlers(services, info),
   });
 }

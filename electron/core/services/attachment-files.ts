@@ -8,7 +8,8 @@ import { attachments } from '../db/schema';
 import { createBlobStore } from '../storage/blob-store';
 import { createOpenedFiles } from '../storage/opened-files';
 import { notFound } from './access';
-import { assertCanReadPartOf, caseHandler } from './cases/case-scope';
+import { assertPartReadable, partOutOfReach } from './case-access';
+import { caseHandler } from './cases/case-scope';
 import type { ServiceDeps } from './index';
 
 export type AttachmentFiles = ReturnType<typeof createAttachmentFiles>;
@@ -31,8 +32,8 @@ export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 
   function readableFile(agent: AgentSummary, attachmentId: number): AttachmentRow {
     const actor = caseHandler(db, agent);
     const file = db.orm.select().from(attachments).where(eq(attachments.id, attachmentId)).get();
-    if (!file) throw notFound('Cette pièce jointe n’existe pas.');
-    assertCanReadPartOf(db, file.caseId, actor);
+    if (!file) throw notFound(partOutOfReach);
+    assertPartReadable(db, file.caseId, actor);
     if (!blobs.has(file.sha256)) throw notFound(`Le fichier « ${file.displayName} » est introuvable dans les données du centre.`);
     return file;
   }

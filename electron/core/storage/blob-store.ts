@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ensurePrivateDir, privateFileMode } from './private-files';
 
@@ -13,6 +13,11 @@ export const attachmentsFolder = 'attachments';
  */
 export interface BlobStore {
   put(content: Buffer): Promise<{ sha256: string; size: number; storagePath: string }>;
+  /**
+   * Moves a complete file written elsewhere in the data folder (an upload's temp file) under its
+   * SHA-256, computed by the caller as the bytes came; removes it when the content is stored already.
+   */
+  adopt(file: string, sha256: string): Promise<void>;
   has(sha256: string): boolean;
   /** Path relative to the data folder, as stored in `attachments.storage_path`. */
   relativePath(sha256: string): string;
@@ -36,6 +41,16 @@ export function createBlobStore(dataDir: string): BlobStore {
         await rename(temp, target);
       }
       return { sha256, size: content.length, storagePath: relativePath(sha256) };
+    },
+    async adopt(file, sha256) {
+      if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256.slice(0, 80)}`);
+      const target = absolutePath(sha256);
+      if (existsSync(target)) {
+        await rm(file, { force: true });
+        return;
+      }
+      ensurePrivateDir(path.dirname(target));
+      await rename(file, target);
     },
   };
 }

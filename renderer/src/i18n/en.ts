@@ -7,6 +7,8 @@ import { creationEn } from './messages/creation.en';
 import { caseEn } from './messages/case.en';
 import { composerEn } from './messages/composer.en';
 import { addressBookEn } from './messages/address-book.en';
+import { quarantineEn } from './messages/quarantine.en';
+import { setupEn } from './messages/setup.en';
 
 /** English, complete: no key falls back to French (test/renderer/i18n.test.ts checks both ways). */
 export const en: MessageSchema = {
@@ -29,21 +31,20 @@ export const en: MessageSchema = {
   },
   signIn: {
     title: 'Sign in',
-    intro: 'Choose your name and enter your password.',
-    agent: 'Agent',
-    agentPlaceholder: 'Choose an agent',
+    intro: 'Enter your login and your password.',
+    login: 'Login',
     password: 'Password',
     submit: 'Sign in',
     submitting: 'Signing in…',
-    demoHint: 'Demonstration: password “demo”',
-    noAgents: 'No agent is set up. Please tell your administrator.',
-    loadFailed: 'The list of agents could not be loaded.',
+    demoAccounts: 'Demonstration accounts',
+    demoHint: 'Demonstration: pick an account, password “demo”',
+    loadFailed: 'The service could not be reached.',
     retry: 'Try again',
     expired: 'Your session has ended: please sign in again.',
     errors: {
-      agent: 'Choose an agent.',
+      loginRequired: 'Enter your login.',
       passwordRequired: 'Enter your password.',
-      invalid: 'Unknown agent or wrong password.',
+      invalid: 'Wrong login or password.',
     },
   },
   header: {
@@ -69,6 +70,8 @@ export const en: MessageSchema = {
   creation: creationEn,
   contacts: contactsEn,
   addressBook: addressBookEn,
+  quarantine: quarantineEn,
+  setup: setupEn,
   admin: adminEn,
   errors: {
     validation: 'Some fields are not valid.',

@@ -6,6 +6,8 @@ import { creationFr } from './messages/creation.fr';
 import { caseFr } from './messages/case.fr';
 import { composerFr } from './messages/composer.fr';
 import { addressBookFr } from './messages/address-book.fr';
+import { quarantineFr } from './messages/quarantine.fr';
+import { setupFr } from './messages/setup.fr';
 
 /**
  * The product's own language. The labels of states, desks and media are the ones of the seed help
@@ -32,21 +34,20 @@ export const fr = {
   },
   signIn: {
     title: 'Connexion',
-    intro: 'Choisissez votre nom et saisissez votre mot de passe.',
-    agent: 'Agent',
-    agentPlaceholder: 'Choisissez un agent',
+    intro: 'Saisissez votre identifiant et votre mot de passe.',
+    login: 'Identifiant',
     password: 'Mot de passe',
     submit: 'Se connecter',
     submitting: 'Connexion…',
-    demoHint: 'Démonstration : mot de passe « demo »',
-    noAgents: 'Aucun agent n’est configuré. Prévenez votre administrateur.',
-    loadFailed: 'Impossible de charger la liste des agents.',
+    demoAccounts: 'Comptes de démonstration',
+    demoHint: 'Démonstration : choisissez un compte, mot de passe « demo »',
+    loadFailed: 'Impossible de joindre le service.',
     retry: 'Réessayer',
     expired: 'Votre session a pris fin : reconnectez-vous.',
     errors: {
-      agent: 'Choisissez un agent.',
+      loginRequired: 'Saisissez votre identifiant.',
       passwordRequired: 'Saisissez votre mot de passe.',
-      invalid: 'Agent ou mot de passe incorrect.',
+      invalid: 'Identifiant ou mot de passe incorrect.',
     },
   },
   header: {
@@ -72,6 +73,8 @@ export const fr = {
   creation: creationFr,
   contacts: contactsFr,
   addressBook: addressBookFr,
+  quarantine: quarantineFr,
+  setup: setupFr,
   admin: adminFr,
   errors: {
     validation: 'Certains champs ne sont pas valides.',

@@ -97,7 +97,7 @@ export const useCaseStore = defineStore('case', () => {
   }
 
   /** Whom a supervisor may hand a case to: agents and supervisors (administrators handle no case). */
-  const reassignTargets = () => ask(async () => (await api.session.agents()).filter((agent) => agent.role !== 'administrator'));
+  const reassignTargets = () => ask(async () => (await api.session.colleagues()).filter((agent) => agent.role !== 'administrator'));
   /** Cases to merge into a master, found by number (or any word the desk search knows). */
   const findCases = (q: string) => ask(async () => (await api.desk.search({ q, limit: 20 })).rows);
   const messageSource = (messageId: number): Promise<MessageSource> => ask(() => api.cases.messageSource({ messageId }));

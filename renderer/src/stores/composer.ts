@@ -4,8 +4,10 @@ import type { StagedAttachment } from '../../../shared/domain/attachment';
 import type { CaseAction } from '../../../shared/domain/case-actions';
 import type { ActResult, CaseDetail } from '../../../shared/domain/case-detail';
 import type { MailAddressInput, Reply } from '../../../shared/domain/reply';
+import type { UploadProgress } from '../../../shared/contract/upload-file';
 import { api, toApiError } from '../api';
 import { contentIdFor, hasImage, referencedContentIds, rememberImage } from '../components/composer/inline-images';
+import { uploadChosenFile } from '../file-upload';
 import { useCaseStore } from './case';
 
 /** One reply being written; it survives switching tabs, and a refused action keeps it whole. */
@@ -73,8 +75,8 @@ export const useComposerStore = defineStore('composer', () => {
   }
 
   /** Stores the file in the core and joins it to the reply. */
-  async function upload(caseId: number, file: File): Promise<void> {
-    const { staged } = await store(file);
+  async function upload(caseId: number, file: File, onProgress?: UploadProgress): Promise<void> {
+    const staged = await uploadChosenFile(file, onProgress);
     const reply = replies.value[caseId];
     if (reply) {
       reply.attachments.push(staged);
@@ -84,7 +86,7 @@ export const useComposerStore = defineStore('composer', () => {
 
   /** Stores a picture of the text and answers its Content-ID: it leaves as an inline `cid:` part. */
   async function uploadImage(caseId: number, file: File): Promise<string> {
-    const { staged, dataUrl } = await store(file);
+    const { staged, dataUrl } = await storeImage(file);
     const contentId = contentIdFor(staged.sha256);
     rememberImage(contentId, dataUrl);
     const reply = replies.value[caseId];
@@ -131,18 +133,11 @@ async function fetchDraftImages(caseId: number): Promise<void> {
   }
 }
 
-/** Uploads first, refers later (`attachments.upload`); the `data:` URL read on the way is kept for images. */
-async function store(file: File): Promise<{ staged: StagedAttachment; dataUrl: string }> {
-  const mediaType = file.type || 'application/octet-stream';
-  const dataUrl = await readDataUrl(file);
-  try {
-    const dataBase64 = dataUrl.replace(/^data:[^,]*,/, '');
-    const staged = await api.attachments.upload({ name: file.name || 'image', mediaType, dataBase64 });
-    // The URL names the type the core stored, whatever the browser guessed for an empty one.
-    return { staged, dataUrl: `data:${staged.mediaType};base64,${dataBase64}` };
-  } catch (cause) {
-    throw toApiError(cause);
-  }
+/** Uploads first, refers later; a picture of the text is also kept as a `data:` URL, for the editor. */
+async function storeImage(file: File): Promise<{ staged: StagedAttachment; dataUrl: string }> {
+  const [staged, dataUrl] = await Promise.all([uploadChosenFile(file), readDataUrl(file)]);
+  // The URL names the type the core stored, whatever the browser guessed for an empty one.
+  return { staged, dataUrl: dataUrl.replace(/^data:[^,;]*/, `data:${staged.mediaType}`) };
 }
 
 function readDataUrl(file: File): Promise<string> {

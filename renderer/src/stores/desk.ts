@@ -154,7 +154,7 @@ export const useDeskStore = defineStore('desk', () => {
 
   async function loadAgents(): Promise<void> {
     try {
-      agents.value = await api.session.agents();
+      agents.value = await api.session.colleagues();
     } catch (cause) {
       // Without the list, the picker offers the supervisor's own desks only.
       fail(cause);

@@ -1,14 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { AgentSummary } from '../../../shared/domain/agent';
+import type { AgentSummary, DemoAccount } from '../../../shared/domain/agent';
 import { api } from '../api';
 
-const lastAgentKey = 'unified.lastAgent';
+const lastLoginKey = 'unified.lastLogin';
 
 /** Who is signed in on this window or tab. The core holds the session; this is its mirror. */
 export const useSessionStore = defineStore('session', () => {
   const agent = ref<AgentSummary | null>(null);
-  const agents = ref<AgentSummary[]>([]);
+  /** The demo's accounts, shown beside the demo password; a real centre lists none. */
+  const demoAccounts = ref<DemoAccount[]>([]);
   const demo = ref(false);
   /** Set when the core dropped the session (reconnection, expiry), to tell the agent why. */
   const expired = ref(false);
@@ -36,15 +37,15 @@ export const useSessionStore = defineStore('session', () => {
   /** What the sign-in screen needs; failures reach the view, which offers to retry. */
   async function loadSignInChoices(): Promise<void> {
     const [list, info] = await Promise.all([api.session.agents(), api.app.info()]);
-    agents.value = list;
+    demoAccounts.value = list;
     demo.value = info.demo;
   }
 
-  async function signIn(agentId: number, password: string): Promise<AgentSummary> {
-    const signedIn = await api.session.signIn({ agentId, password });
+  async function signIn(login: string, password: string): Promise<AgentSummary> {
+    const signedIn = await api.session.signIn({ login, password });
     agent.value = signedIn;
     expired.value = false;
-    remember(signedIn.id);
+    remember(login.trim().toLowerCase());
     return signedIn;
   }
 
@@ -63,23 +64,22 @@ export const useSessionStore = defineStore('session', () => {
     agent.value = null;
   }
 
-  return { agent, agents, demo, expired, isSupervisor, restore, refresh, loadSignInChoices, signIn, signOut, markExpired };
+  return { agent, demoAccounts, demo, expired, isSupervisor, restore, refresh, loadSignInChoices, signIn, signOut, markExpired };
 });
 
-/** The agent last signed in on this machine, preselected so only the password is left to type. */
-export function lastAgentId(): number | null {
+/** The login last signed in with on this machine, filled in so only the password is left to type. */
+export function lastLogin(): string {
   try {
-    const value = Number(localStorage.getItem(lastAgentKey));
-    return Number.isSafeInteger(value) && value > 0 ? value : null;
+    return localStorage.getItem(lastLoginKey) ?? '';
   } catch {
-    return null;
+    return '';
   }
 }
 
-function remember(agentId: number): void {
+function remember(login: string): void {
   try {
-    localStorage.setItem(lastAgentKey, String(agentId));
+    localStorage.setItem(lastLoginKey, login);
   } catch {
-    // Storage disabled: the agent simply picks their name again next time.
+    // Storage disabled: the agent simply types their login again next time.
   }
 }

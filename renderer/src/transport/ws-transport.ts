@@ -1,7 +1,7 @@
 import type { Envelope } from '../../../shared/contract/errors';
 import { isEventName, type EventName } from '../../../shared/contract/events';
 import type { CallName } from '../../../shared/contract/names';
-import { wsPath, type Transport, type WsRequest } from '../../../shared/contract/transport';
+import { exceedsFrameLimit, frameTooLarge, wsPath, type Transport, type WsRequest } from '../../../shared/contract/transport';
 
 /** `connecting` only before the first success; afterwards a lost link stays `reconnecting` until back. */
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -142,6 +142,8 @@ export function createWsTransport(url: string, options: WsTransportOptions = {})
       } catch {
         return Promise.resolve(unsendable);
       }
+      // The host would close the socket on it, and a new socket is a new sign-in: refuse it here.
+      if (exceedsFrameLimit(frame)) return Promise.resolve(frameTooLarge);
       return new Promise((resolve) => {
         pending.set(id, resolve);
         if (socket?.readyState === Socket.OPEN) {

@@ -4,12 +4,23 @@ import {
   attachmentRefSchema,
   openAttachmentInputSchema,
   stagedAttachmentSchema,
-  uploadInputSchema,
+  uploadChunkInputSchema,
+  uploadFinishInputSchema,
+  uploadProgressSchema,
+  uploadStartInputSchema,
+  uploadTicketSchema,
 } from '../../domain/attachment';
 import { call } from '../define';
 
 export const attachmentCalls = {
-  upload: call(uploadInputSchema, stagedAttachmentSchema),
+  /**
+   * A file reaches the core in pieces (`shared/contract/upload-file.ts` sends them), so that every
+   * frame stays small: start with its size, send the pieces in order, finish to get the file the
+   * actions refer to. An upload left unfinished expires and its temp file is removed.
+   */
+  uploadStart: call(uploadStartInputSchema, uploadTicketSchema),
+  uploadChunk: call(uploadChunkInputSchema, uploadProgressSchema),
+  uploadFinish: call(uploadFinishInputSchema, stagedAttachmentSchema),
   /** A file of a case the agent may read, to save it. */
   download: call(attachmentRefSchema, attachmentFileSchema),
   /**

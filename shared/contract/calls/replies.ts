@@ -12,12 +12,23 @@ const previewFileSchema = z.object({
 });
 
 /**
+ * Who the reply leaves from: the queue's own mailbox, the centre's default one, or none yet (then
+ * `message` says what an administrator must choose, and where). The preview shows it either way.
+ */
+export const previewSenderSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('queue'), from: mailAddressViewSchema }),
+  z.object({ kind: z.literal('default'), from: mailAddressViewSchema }),
+  z.object({ kind: z.literal('none'), message: z.string() }),
+]);
+export type PreviewSender = z.infer<typeof previewSenderSchema>;
+
+/**
  * What the contact will receive, built by the very function that builds the outbox's message
  * (`buildOutgoingMail`): headers, the sanitised HTML with the signature and the quoted message,
  * and the files. Inline images stay `cid:` references, as sent; `inlineImages` names their parts.
  */
 export const replyPreviewSchema = z.object({
-  from: mailAddressViewSchema,
+  sender: previewSenderSchema,
   to: z.array(mailAddressViewSchema),
   cc: z.array(mailAddressViewSchema),
   bcc: z.array(mailAddressViewSchema),

@@ -15,7 +15,7 @@ export const agentAccountMessages = {
 } as const;
 
 /** Lower-cased on the way in: `Camille.Martin` and `camille.martin` are one login. */
-const loginRule = z
+export const loginRule = z
   .string({ error: agentAccountMessages.loginRequired })
   .trim()
   .toLowerCase()

@@ -11,7 +11,6 @@ export const queueMessages = {
   delayWithoutMessage: 'Saisissez le message d’attente envoyé une fois ce délai dépassé.',
   messageWithoutDelay: 'Indiquez le délai après lequel le message d’attente part.',
   keepOpenNeedsPull: `« ${caseActionLabels.reply_keep_open} » n’existe qu’en mode pull.`,
-  mailboxNeedsEmail: 'Seule une file e-mail envoie ses réponses depuis une boîte aux lettres.',
 } as const;
 
 /** A month: past it, a "waiting" message would announce nothing useful. */
@@ -25,6 +24,7 @@ const queueFields = z.object({
   name: nameRule(queueMessages.nameRequired),
   media: mediaSchema,
   distribution: distributionSchema,
+  /** The mailbox its replies leave from, for every media (a letter is answered by e-mail too); null: the default one. */
   mailboxId: optionalId,
   memberIds: distinctIds(queueMessages.duplicateMember).default([]),
   acknowledgementText: optionalLongText(5000),
@@ -56,7 +56,6 @@ function checkQueue(queue: QueueFields, ctx: z.RefinementCtx): void {
   if (queue.distribution === 'push' && queue.allowedActions?.includes('reply_keep_open')) {
     issue('allowedActions', queueMessages.keepOpenNeedsPull);
   }
-  if (queue.mailboxId !== null && queue.media !== 'email') issue('mailboxId', queueMessages.mailboxNeedsEmail);
 }
 
 export const queueInputSchema = queueFields.superRefine(checkQueue);

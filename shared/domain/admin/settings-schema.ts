@@ -4,7 +4,10 @@ import { isCountryCode } from './country-codes';
 
 export const settingsMessages = {
   country: 'Code pays inconnu : deux lettres ISO 3166 (ex. FR, BE, CH).',
+  backupFolder: 'Indiquez le chemin complet d’un dossier (ex. /home/centre/sauvegardes ou D:\\Sauvegardes).',
+  backupKeep: 'Gardez entre 1 et 365 sauvegardes.',
   localModelUrl: 'Adresse locale uniquement (http://127.0.0.1:…, http://localhost:…) : rien ne doit quitter le poste.',
+  sendingMailbox: 'Choisissez une des boîtes aux lettres du centre.',
 } as const;
 
 /** Hosts that stay on this machine (SPEC "Suggested replies": nothing leaves it). */
@@ -18,6 +21,19 @@ function isLoopbackHttpUrl(text: string): boolean {
     return false;
   }
 }
+
+/**
+ * A full path on Linux or macOS (`/…`) or on Windows (`D:\…`, `\\server\share`): the core runs on
+ * the administrator's machine and must never read a path relative to wherever it was started.
+ */
+export const isAbsolutePath = (text: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(text);
+
+/**
+ * Whose address a mail's contact gets when it carries Reply-To: only when From is a no-reply address
+ * (a web form's), always, or never (see electron/core/mail/ingest/contact-address.ts).
+ */
+export const replyToPolicies = ['noreply_only', 'always', 'never'] as const;
+export type ReplyToPolicy = (typeof replyToPolicies)[number];
 
 /** The system settings an administrator edits (SPEC "Creating a case", "Incoming routing", "Suggested replies"). */
 export const settingsSchema = z.object({
@@ -38,6 +54,31 @@ export const settingsSchema = z.object({
   localModelUrl: refuseControlCharacters(z.string().trim().max(500))
     .refine(isLoopbackHttpUrl, { error: settingsMessages.localModelUrl })
     .nullable(),
+
+  // Backups (services/backup). Defaults, so that a form of other settings need not carry them.
+  /** Where « Sauvegarder maintenant » and the daily backup write; null: no backup until one is chosen. */
+  backupFolder: z
+    .string()
+    .trim()
+    .max(1000)
+    .refine(isAbsolutePath, { error: settingsMessages.backupFolder })
+    .nullable()
+    .default(null),
+  /** Complete backups kept in that folder; older ones are removed after each new one. */
+  backupKeep: z
+    .number({ error: settingsMessages.backupKeep })
+    .int({ error: settingsMessages.backupKeep })
+    .min(1, { error: settingsMessages.backupKeep })
+    .max(365, { error: settingsMessages.backupKeep })
+    .default(7),
+
+  /** Incoming mail: when Reply-To, rather than From, names the contact. */
+  replyToPolicy: z.enum(replyToPolicies, { error: 'Choisissez une règle pour Reply-To.' }).default('noreply_only'),
+  /**
+   * The centre's default sending mailbox: replies of a queue without its own mailbox leave from it
+   * (letter and phone queues included, see ../sending-mailbox.ts). Null: none chosen yet.
+   */
+  defaultSendingMailboxId: z.number({ error: settingsMessages.sendingMailbox }).int().positive({ error: settingsMessages.sendingMailbox }).nullable(),
 });
 export type Settings = z.output<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -46,4 +87,8 @@ export const defaultSettings: Settings = {
   defaultCountry: 'FR',
   acknowledgementDailyLimit: 3,
   localModelUrl: null,
+  backupFolder: null,
+  backupKeep: 7,
+  replyToPolicy: 'noreply_only',
+  defaultSendingMailboxId: null,
 };

@@ -28,8 +28,8 @@ beforeAll(async () => {
   core = createCore({ dataDir, migrationsFolder, clock });
   for (const [key, name] of [['camille', 'Camille Martin'], ['lucas', 'Lucas Bernard'], ['sophie', 'Sophie Durand']] as const) {
     const connection = core.connect();
-    const agent = sql<AgentSummary>('SELECT id, display_name AS displayName, role FROM agents WHERE display_name = ?', name)[0];
-    await call(connection, 'session.signIn', { agentId: agent?.id, password: 'demo' });
+    const agent = sql<AgentSummary & { login: string }>('SELECT id, display_name AS displayName, role, login FROM agents WHERE display_name = ?', name)[0];
+    await call(connection, 'session.signIn', { login: agent?.login, password: 'demo' });
     as[key] = { connection, agent: agent as AgentSummary };
   }
   // 100 000 cases took about a minute on an idle 2-core machine, but ten times that while the other

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytesSource, uploadFile } from '../../../shared/contract';
 import { logsFolder } from '../../../electron/core/logging/log-file';
 import { refusal, startDemoCore, type DemoCore } from '../services/admin/demo-core';
 
@@ -22,11 +23,11 @@ describe('the core’s journal', () => {
     // The attachments folder cannot be made (a file holds its name): the disk fails under the call.
     writeFileSync(path.join(demo.core.dataDir, 'attachments'), 'not a folder');
     const content = Buffer.from('Relevé de compte très confidentiel').toString('base64');
-    const error = await refusal(camille.attachments.upload({ name: 'releve.pdf', mediaType: 'application/pdf', dataBase64: content }));
+    const error = await refusal(uploadFile(camille, bytesSource('releve.pdf', 'application/pdf', Buffer.from('Relevé de compte très confidentiel'))));
 
     expect(error.code).toBe('internal');
     expect(error.message).toBe('Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.');
-    await expect.poll(journal).toMatch(/Z ERROR \[core\] call attachments\.upload failed · Error: ENOTDIR: not a directory/);
+    await expect.poll(journal).toMatch(/Z ERROR \[core\] call attachments\.uploadFinish failed · Error: ENOTDIR: not a directory/);
     expect(journal()).not.toContain(content);
   });
 });

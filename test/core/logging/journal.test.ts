@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logsFolder, mailLogName } from '../../../electron/core/logging/log-file';
 import { readLogTail, readWholeLog } from '../../../electron/core/logging/log-tail';
 import { createFileLogger } from '../../../electron/core/logging/logger';
@@ -101,5 +101,20 @@ describe('reading the journal back', () => {
   it('answers no line when nothing was written yet', async () => {
     expect(await readLogTail(dataDir, 10)).toEqual([]);
     expect(await readWholeLog(dataDir)).toBe('');
+  });
+});
+
+describe('a journal closed with its core', () => {
+  it('never makes the data folder again for a late line', async () => {
+    const log = createFileLogger({ dataDir, clock: clockAt('2025-03-14T10:00:00.000Z'), echo: false });
+    log.info('first');
+    await log.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    log.warn('late, from a call still on its way');
+    const lines = printed.mock.calls.map(([line]) => String(line));
+    printed.mockRestore();
+    expect(existsSync(dataDir)).toBe(false);
+    expect(lines).toEqual([expect.stringContaining('WARN  [core] late, from a call still on its way')]);
   });
 });

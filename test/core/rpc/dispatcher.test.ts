@@ -13,7 +13,7 @@ const seen: unknown[] = [];
 // Only the calls these tests make: the dispatcher is under test, not the contract's completeness.
 const someHandlers: Partial<Handlers> = {
   'app.info': () => ({ version: '1', demo: true, dataDir: '/tmp', canOpenFiles: false }),
-  'session.agents': () => [camille],
+  'session.agents': () => [{ ...camille, login: 'camille.martin' }],
   'session.signIn': (input, ctx) => {
     if (input.password !== 'demo') throw new AppFailure({ code: 'validation', message: 'Mot de passe incorrect.', fields: { password: 'Mot de passe incorrect.' } });
     ctx.begin(camille.id);
@@ -47,7 +47,7 @@ const log = (message: string) => void logged.push(message);
 
 describe('dispatch', () => {
   it('answers a known call with its data in an ok envelope', async () => {
-    expect(await dispatch(handlers, 'session.agents', {}, context(), log)).toEqual({ ok: true, data: [camille] });
+    expect(await dispatch(handlers, 'session.agents', {}, context(), log)).toEqual({ ok: true, data: [{ ...camille, login: 'camille.martin' }] });
   });
 
   it('refuses an unknown call name without reaching any handler', async () => {
@@ -56,12 +56,12 @@ describe('dispatch', () => {
   });
 
   it('refuses a bad payload with a French validation error naming the field', async () => {
-    const result = await dispatch(handlers, 'session.signIn', { agentId: 'x', password: '' }, context(), log);
+    const result = await dispatch(handlers, 'session.signIn', { login: 42, password: '' }, context(), log);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('validation');
     expect(result.error.message).toMatch(/champs/);
-    expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['agentId', 'password']);
+    expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['login', 'password']);
     expect(result.error.fields?.password).toBe('Saisissez votre mot de passe.');
   });
 
@@ -85,7 +85,7 @@ describe('dispatch', () => {
 
   it('keeps a service refusal as data, with its code and fields', async () => {
     const ctx = context();
-    const result = await dispatch(handlers, 'session.signIn', { agentId: 1, password: 'nope' }, ctx, log);
+    const result = await dispatch(handlers, 'session.signIn', { login: 'camille.martin', password: 'nope' }, ctx, log);
     expect(result).toEqual({
       ok: false,
       error: { code: 'validation', message: 'Mot de passe incorrect.', fields: { password: 'Mot de passe incorrect.' } },

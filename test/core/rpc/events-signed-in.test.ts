@@ -36,13 +36,13 @@ describe('events only to signed-in connections', () => {
   it('a connection stops hearing once signed out, and hears again once signed in', async () => {
     const connection = t.core.connect();
     const heard = listen(connection);
-    await ok(connection, 'session.signIn', { agentId: 2, password: 'demo' });
+    await ok(connection, 'session.signIn', { login: 'lucas.bernard', password: 'demo' });
     await changeACase();
     expect(heard).toEqual(['case.changed']);
     await ok(connection, 'session.signOut', {});
     await changeACase();
     expect(heard).toEqual(['case.changed']);
-    await ok(connection, 'session.signIn', { agentId: 2, password: 'demo' });
+    await ok(connection, 'session.signIn', { login: 'lucas.bernard', password: 'demo' });
     await changeACase();
     expect(heard).toEqual(['case.changed', 'case.changed']);
   });

@@ -16,7 +16,7 @@ let actors: Record<DemoAgentKey, AgentSummary>;
 beforeAll(() => {
   temp = openDemoDatabase();
   search = createCaseSearch(temp.db).search;
-  const byName = new Map(createSessionService(temp.db).listAgents().map((a) => [a.displayName, a]));
+  const byName = new Map(createSessionService(temp.db).demoAccounts().map((a) => [a.displayName, a]));
   const agent = (name: string) => byName.get(name) as AgentSummary;
   actors = { camille: agent('Camille Martin'), lucas: agent('Lucas Bernard'), sophie: agent('Sophie Durand'), admin: agent('Admin Unified') };
 });

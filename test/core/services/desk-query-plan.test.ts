@@ -16,7 +16,7 @@ let serviceQueue: number;
 
 beforeAll(() => {
   temp = openDemoDatabase();
-  const agents = createSessionService(temp.db).listAgents();
+  const agents = createSessionService(temp.db).demoAccounts();
   camille = agents.find((a) => a.displayName === 'Camille Martin') as AgentSummary;
   sophie = agents.find((a) => a.displayName === 'Sophie Durand') as AgentSummary;
   serviceQueue = (temp.db.sqlite.prepare(`SELECT id FROM queues WHERE name = 'Service clients'`).get() as { id: number }).id;

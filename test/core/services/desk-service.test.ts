@@ -19,7 +19,7 @@ let queueIds: Record<DemoQueueKey, number>;
 beforeAll(() => {
   temp = openDemoDatabase();
   desks = createDeskService(temp.db);
-  const byName = new Map(createSessionService(temp.db).listAgents().map((a) => [a.displayName, a]));
+  const byName = new Map(createSessionService(temp.db).demoAccounts().map((a) => [a.displayName, a]));
   const agent = (name: string) => byName.get(name) as AgentSummary;
   actors = {
     camille: agent('Camille Martin'),

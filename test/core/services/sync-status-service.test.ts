@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Connection, type Core } from '../../../electron/core/create-core';
-import type { AgentSummary } from '../../../shared/domain/agent';
+import type { DemoAccount } from '../../../shared/domain/agent';
 import { fixedClock, migrationsFolder } from '../temp-database';
 
 let dataDir: string;
@@ -33,8 +33,8 @@ function addMailbox(name: string, address: string, active = true): number {
 async function signedIn(displayName: string): Promise<Connection> {
   const connection = core.connect();
   const agents = await connection.call('session.agents', {});
-  const agent = (agents.ok ? (agents.data as AgentSummary[]) : []).find((a) => a.displayName === displayName);
-  expect(await connection.call('session.signIn', { agentId: agent?.id, password: 'demo' })).toMatchObject({ ok: true });
+  const agent = (agents.ok ? (agents.data as DemoAccount[]) : []).find((a) => a.displayName === displayName);
+  expect(await connection.call('session.signIn', { login: agent?.login, password: 'demo' })).toMatchObject({ ok: true });
   return connection;
 }
 
@@ -43,13 +43,15 @@ describe('sync.current', () => {
     expect(await core.connect().call('sync.current', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
-  it('gives an agent no mailbox at all when the centre has none', async () => {
+  const demoMailbox = { mailboxId: 1, name: 'Service clients', address: 'service.clients@centre-demo.example.com' };
+
+  it('gives an agent the centre’s one mailbox, the demo’s, with nothing heard from the mail runtime yet', async () => {
     const camille = await signedIn('Camille Martin');
-    expect(await camille.call('sync.current', {})).toEqual({ ok: true, data: [] });
+    expect(await camille.call('sync.current', {})).toEqual({ ok: true, data: [{ ...demoMailbox, status: null }] });
   });
 
   it('tells a window that connects late the last status of each active mailbox', async () => {
-    const service = addMailbox('Service clients', 'service@centre.example');
+    const service = addMailbox('Accueil', 'accueil@centre.example');
     const sales = addMailbox('Ventes', 'ventes@centre.example');
     addMailbox('Ancienne', 'ancienne@centre.example', false);
     core.events.emit('sync.status', { mailboxId: service, phase: 'syncing', done: 3, total: 10, lastSuccessAt: null });
@@ -61,7 +63,8 @@ describe('sync.current', () => {
     expect(answer).toEqual({
       ok: true,
       data: [
-        { mailboxId: service, name: 'Service clients', address: 'service@centre.example', status: failure },
+        { mailboxId: service, name: 'Accueil', address: 'accueil@centre.example', status: failure },
+        { ...demoMailbox, status: null },
         { mailboxId: sales, name: 'Ventes', address: 'ventes@centre.example', status: null },
       ],
     });

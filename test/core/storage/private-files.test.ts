@@ -2,6 +2,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sta
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesSource, uploadFile } from '../../../shared/contract';
+import { apiOf } from '../../support/connection-api';
 import { createCore, databaseFile, type Core } from '../../../electron/core/create-core';
 import { migrationsFolder } from '../temp-database';
 
@@ -29,11 +31,9 @@ const modeOf = (file: string) => statSync(file).mode & 0o777;
 /** A file reaches the attachments folder the way a screen sends one. */
 async function uploadOne(started: Core): Promise<string> {
   const connection = started.connect();
-  const signIn = await connection.call('session.signIn', { agentId: 1, password: 'demo' });
+  const signIn = await connection.call('session.signIn', { login: 'camille.martin', password: 'demo' });
   if (!signIn.ok) throw new Error(signIn.error.message);
-  const staged = await connection.call('attachments.upload', { name: 'relevé.pdf', mediaType: 'application/pdf', dataBase64: Buffer.from('%PDF relevé').toString('base64') });
-  if (!staged.ok) throw new Error(staged.error.message);
-  const { sha256 } = staged.data as { sha256: string };
+  const { sha256 } = await uploadFile(apiOf(connection), bytesSource('relevé.pdf', 'application/pdf', Buffer.from('%PDF relevé')));
   return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
 }
 

@@ -4,7 +4,7 @@ import type { Api } from '../../../shared/contract';
 export async function signInAs(api: Api, displayName: string): Promise<void> {
   const agent = (await api.session.agents()).find((a) => a.displayName === displayName);
   if (!agent) throw new Error(`the demo has no agent called ${displayName}`);
-  await api.session.signIn({ agentId: agent.id, password: 'demo' });
+  await api.session.signIn({ login: agent.login, password: 'demo' });
 }
 
 /**

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../../electron/core/db/schema';
-import { createApi } from '../../../shared/contract';
 import { buildMailBundle } from '../../mail-process/forked-mail-process';
 import { saveMailbox, startMailCentre, type MailCentre } from '../../mail-process/mail-centre';
 import { freePort, startFaultProxy, type FaultProxy } from '../../rig';
+import { apiOf } from '../../support/connection-api';
 import { answerFrom, replyInQueue, signInAs } from './agent-actions';
 
 /**
@@ -39,7 +39,7 @@ describe('the mail process on quit', () => {
     // In a window of main, the administrator makes the queue answer from it, then an agent answers a
     // case: the mail process picks the reply up and gets stuck sending it.
     const connection = centre.core.connect();
-    const agent = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
+    const agent = apiOf(connection);
     await signInAs(agent, 'Admin Unified');
     await answerFrom(agent, 'Service clients', mailbox.id);
     await agent.session.signOut();

@@ -103,12 +103,12 @@ export async function startJourneyWorld(customers: Customer[], options: MailRunt
 }
 
 /** A new connection (a window) signed in as one of the demo's people (password "demo"). */
-async function signIn(core: Core, displayName: string): Promise<Api> {
+export async function signIn(core: Core, displayName: string): Promise<Api> {
   const connection = core.connect();
   const api = createApi({ invoke: (name, input) => connection.call(name, input), subscribe: (listener) => connection.onEvent(listener) });
   const agent = (await api.session.agents()).find((a) => a.displayName === displayName);
   if (!agent) throw new Error(`the demo has no agent called ${displayName}`);
-  await api.session.signIn({ agentId: agent.id, password: 'demo' });
+  await api.session.signIn({ login: agent.login, password: 'demo' });
   return api;
 }
 

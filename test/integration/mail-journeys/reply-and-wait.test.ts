@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytesSource, uploadFile } from '../../../shared/contract';
 import { CENTRE, COPY } from '../../core/mail/outbox/centre-rig';
 import { tinyPng } from '../../core/mail/outbox/outbox-world';
 import { customer, startJourneyWorld, type JourneyWorld } from './journey-world';
@@ -25,8 +26,8 @@ describe('Répondre et attendre, then the customer answers', () => {
     const { agent } = world;
     const opened = await agent.cases.get({ caseId });
     const taken = await agent.cases.act({ caseId, version: opened.version, action: 'take' });
-    const pdf = await agent.attachments.upload({ name: 'facture-corrigée.pdf', mediaType: 'application/pdf', dataBase64: invoice.toString('base64') });
-    const logo = await agent.attachments.upload({ name: 'logo.png', mediaType: 'image/png', dataBase64: tinyPng.toString('base64') });
+    const pdf = await uploadFile(agent, bytesSource('facture-corrigée.pdf', 'application/pdf', invoice));
+    const logo = await uploadFile(agent, bytesSource('logo.png', 'image/png', tinyPng));
     const replied = await agent.cases.act({
       caseId,
       version: taken.version,

@@ -16,7 +16,9 @@ export const directions = ['in', 'out'] as const;
 export const attachmentKinds = ['request', 'response', 'mail'] as const;
 export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
-export const outboxKinds = ['reply', 'acknowledgement', 'waiting_message'] as const;
+/** `oversize_notice`: the sender of a message too large to download is told (text column: no migration). */
+export const outboxKinds = ['reply', 'acknowledgement', 'waiting_message', 'oversize_notice'] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
 
 /** One message of a case's thread, incoming (synced by UID) or outgoing (a reply). */
 export const messages = sqliteTable(
@@ -34,6 +36,8 @@ export const messages = sqliteTable(
     from: json<MailAddress>('from').notNull(),
     to: json<MailAddress[]>('to').notNull().default([]),
     cc: json<MailAddress[]>('cc').notNull().default([]),
+    /** Reply-To of an incoming message: shown, and the contact's address when the centre's rule says so. */
+    replyTo: json<MailAddress[]>('reply_to').notNull().default([]),
     bcc: json<MailAddress[]>('bcc').notNull().default([]),
     subject: text('subject').notNull().default(''),
     text: text('text'),
@@ -50,6 +54,13 @@ export const messages = sqliteTable(
     rawSize: integer('raw_size'),
     /** The raw source on disk, for the "source" view of the thread. */
     rawPath: text('raw_path'),
+    /**
+     * SHA-256 of an incoming message's raw source: with its place on the server, the only thing that
+     * makes two fetches the same message (a Message-ID is only what the sender claims).
+     */
+    rawSha256: text('raw_sha256'),
+    /** An earlier message that carried the same Message-ID: this one was filed anyway, and says so. */
+    messageIdSeenOnId: integer('message_id_seen_on_id').references((): AnySQLiteColumn => messages.id, { onDelete: 'set null' }),
     /** The agent who wrote an outgoing message. */
     authorId: integer('author_id').references(() => agents.id),
     /** The outbox row that sends an outgoing message: its status is the message's delivery status. */
@@ -60,6 +71,7 @@ export const messages = sqliteTable(
     index('messages_case_idx').on(t.caseId, t.date),
     index('messages_message_id_idx').on(t.messageIdHeader),
     uniqueIndex('messages_mailbox_uid').on(t.mailboxId, t.folder, t.uidValidity, t.uid),
+    index('messages_mailbox_source_idx').on(t.mailboxId, t.rawSha256),
   ],
 );
 

@@ -1,9 +1,9 @@
 import type { Clock } from '../../ports';
 import type { BlobStore } from '../../storage/blob-store';
 import type { IncomingMail, IngestOutcome, IngestSink } from '../incoming-mail';
-import { parseMessage } from '../mime/parse-message';
+import { parseMessage, type ParsedSource } from '../mime/parse-message';
 import type { FetchedBatch } from './fetch-batch';
-import { describeOversize, type OversizeReport } from './oversize-message';
+import { oversizeMail } from './oversize-message';
 import type { PlannedMessage } from './uid-batches';
 
 /** The folder a batch comes from, under the UIDVALIDITY its UIDs belong to. */
@@ -18,21 +18,15 @@ export interface FilingDeps {
   blobs: BlobStore;
   clock: Clock;
   maxMessageBytes: number;
-  onOversize?: (report: OversizeReport) => void;
 }
 
-/** What became of one UID. `vanished`: expunged between listing and fetching, nothing to file. */
-export type Fate = IngestOutcome['kind'] | 'quarantined' | 'oversize' | 'vanished';
+/**
+ * What became of one UID: filed in a case, or `quarantined`. `vanished`: expunged between listing
+ * and fetching, so there is nothing to file (the server no longer has it either).
+ */
+export type Fate = IngestOutcome['kind'] | 'vanished';
 
-type Where = FolderPosition & { uid: number };
-
-async function fileOversize(where: Where, size: number, headers: Buffer | undefined, deps: FilingDeps): Promise<Fate> {
-  if (headers === undefined) return 'vanished';
-  const report = await describeOversize({ ...where, size, limit: deps.maxMessageBytes, headers }, deps.blobs);
-  deps.sink.quarantine({ ...where, reason: report.reason, rawSha256: report.headersSha256 });
-  deps.onOversize?.(report);
-  return 'oversize';
-}
+export type Where = FolderPosition & { uid: number };
 
 /** Another writer held the database past its busy timeout: worth retrying, not a bad message. */
 const isTransient = (error: unknown) =>
@@ -43,25 +37,35 @@ const isTransient = (error: unknown) =>
  * than retried forever: one poison message must not stop the mailbox. A busy database, or a
  * quarantine that fails too, goes up instead: the pass stops, and the next one retries.
  */
-function ingestOrQuarantine(mail: IncomingMail, deps: FilingDeps): Fate {
+function ingestOrQuarantine(mail: IncomingMail, deps: Pick<FilingDeps, 'sink'>): Fate {
   try {
     return deps.sink.ingest(mail).kind;
   } catch (error) {
     if (isTransient(error)) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     const { mailboxId, folder, uidValidity, uid, rawSha256 } = mail;
-    deps.sink.quarantine({ mailboxId, folder, uidValidity, uid, rawSha256, reason: `Classement impossible : ${detail}` });
+    deps.sink.quarantine({ mailboxId, folder, uidValidity, uid, rawSha256, reason: { code: 'filing_failed', detail } });
     return 'quarantined';
   }
+}
+
+/** A parsed source filed by the sink, or set aside with the parser's reason. « Réessayer » files through it too. */
+export function fileParsed(where: Where, parsed: ParsedSource, deps: Pick<FilingDeps, 'sink'>): Fate {
+  if (parsed.kind === 'mail') return ingestOrQuarantine(parsed.mail, deps);
+  deps.sink.quarantine({ ...where, reason: { code: 'unparseable', detail: parsed.reason }, rawSha256: parsed.rawSha256 });
+  return 'quarantined';
 }
 
 async function fileDownloaded(where: Where, fetched: FetchedBatch, deps: FilingDeps): Promise<Fate> {
   const found = fetched.sources.get(where.uid);
   if (found === undefined) return 'vanished';
-  const parsed = await parseMessage(found.source, { ...where, internalDate: found.internalDate }, deps);
-  if (parsed.kind === 'mail') return ingestOrQuarantine(parsed.mail, deps);
-  deps.sink.quarantine({ ...where, reason: parsed.reason, rawSha256: parsed.rawSha256 });
-  return 'quarantined';
+  return fileParsed(where, await parseMessage(found.source, { ...where, internalDate: found.internalDate }, deps), deps);
+}
+
+async function fileOversize(where: Where, size: number, fetched: FetchedBatch, deps: FilingDeps): Promise<Fate> {
+  const headers = fetched.headers.get(where.uid);
+  if (headers === undefined) return 'vanished';
+  return fileParsed(where, await oversizeMail({ ...where, size, limit: deps.maxMessageBytes, headers }, deps), deps);
 }
 
 /**
@@ -80,7 +84,7 @@ export async function fileBatch(
     const where = { ...position, uid: message.uid };
     fates.push(
       message.fate === 'oversize'
-        ? await fileOversize(where, message.size, fetched.headers.get(message.uid), deps)
+        ? await fileOversize(where, message.size, fetched, deps)
         : await fileDownloaded(where, fetched, deps),
     );
   }

@@ -7,7 +7,6 @@ import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import type { CheckpointStore } from './checkpoint-store';
 import { runSession, type SessionDeps } from './imap-session';
 import type { Mailbox } from './mailbox-settings';
-import type { OversizeReport } from './oversize-message';
 import { describeSyncError } from './sync-errors';
 import { createStatusReporter, type SyncStatus } from './sync-status-reporter';
 import { defaultBatchLimits, type BatchLimits } from './uid-batches';
@@ -44,7 +43,6 @@ export interface SupervisorDeps {
   blobs: BlobStore;
   clock: Clock;
   onStatus: (status: SyncStatus) => void;
-  onOversize?: (report: OversizeReport) => void;
   limits?: Partial<BatchLimits>;
   timing?: Partial<SupervisorTiming>;
   /** Extra TLS options (tests trust the rig's certificate with `{ ca }`). */
@@ -97,7 +95,6 @@ export function createImapSupervisor(mailbox: Mailbox, deps: SupervisorDeps): Im
       blobs: deps.blobs,
       clock: deps.clock,
       limits: { ...defaultBatchLimits, ...deps.limits },
-      onOversize: deps.onOversize,
     },
     tuning: { ...timing, listen: deps.listen ?? 'auto', tls: deps.tls },
     wake,

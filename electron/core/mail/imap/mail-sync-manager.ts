@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database';
 import { mailboxes } from '../../db/tables/organisation';
 import type { EventBus } from '../../event-bus';
+import type { LocalMailboxes } from '../local-mailboxes';
 import { createCheckpointStore } from './checkpoint-store';
 import { createImapSupervisor, type ImapSupervisor, type SupervisorDeps } from './imap-supervisor';
 import { connectionKey, type Mailbox } from './mailbox-settings';
@@ -9,6 +10,8 @@ import { connectionKey, type Mailbox } from './mailbox-settings';
 export interface MailSyncManagerDeps extends Omit<SupervisorDeps, 'onStatus' | 'checkpoints'> {
   db: Database;
   events: Pick<EventBus, 'emit'>;
+  /** Mailboxes with no server to sync (the demo's, see ../local-mailboxes.ts). */
+  local?: Pick<LocalMailboxes, 'has'>;
 }
 
 export interface MailSyncManager {
@@ -49,7 +52,7 @@ function activeMailboxes(db: Database): Mailbox[] {
  * changes a mailbox: a supervisor whose connection settings changed is replaced by a new one.
  */
 export function createMailSyncManager(deps: MailSyncManagerDeps): MailSyncManager {
-  const { db, events, ...supervisorDeps } = deps;
+  const { db, events, local, ...supervisorDeps } = deps;
   const checkpoints = createCheckpointStore(db);
   const supervisors = new Map<number, Running>();
   const start = (mailbox: Mailbox) => {
@@ -69,7 +72,11 @@ export function createMailSyncManager(deps: MailSyncManagerDeps): MailSyncManage
 
   const manager: MailSyncManager = {
     async reload() {
-      const wanted = new Map(activeMailboxes(db).map((mailbox) => [mailbox.id, mailbox]));
+      const [localOnes, synced] = partition(activeMailboxes(db), (mailbox) => local?.has(mailbox.id) ?? false);
+      // No server to wait for: a local mailbox's mail is filed as it comes, so it is always up to date.
+      const at = supervisorDeps.clock.now().toISOString();
+      for (const { id } of localOnes) events.emit('sync.status', { mailboxId: id, phase: 'idle', lastSuccessAt: at });
+      const wanted = new Map(synced.map((mailbox) => [mailbox.id, mailbox]));
       const outdated = [...supervisors].filter(([id, running]) => {
         const mailbox = wanted.get(id);
         return mailbox === undefined || connectionKey(mailbox) !== running.key;
@@ -88,4 +95,8 @@ export function createMailSyncManager(deps: MailSyncManagerDeps): MailSyncManage
     },
   };
   return manager;
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }

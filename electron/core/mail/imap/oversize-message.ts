@@ -1,60 +1,42 @@
-import { simpleParser } from 'mailparser';
-import type { MailAddress } from '../../db/tables/json-types';
-import type { BlobStore } from '../../storage/blob-store';
-import type { IncomingMail } from '../incoming-mail';
-import { decisionHeaders } from '../mime/header-values';
-import { firstAddress, toAddresses } from '../mime/mime-addresses';
+import { parseMessage, type ParseDeps, type ParsedSource } from '../mime/parse-message';
 
-/**
- * A message too large to download. It is not lost: the sink quarantines it with its headers (so
- * a supervisor sees who sent what, and can fetch it by other means), and the sync reports it, so
- * that the sender can be told the message was not received.
- */
-export interface OversizeReport {
-  mailboxId: number;
-  folder: string;
-  uidValidity: number;
-  uid: number;
-  size: number;
-  limit: number;
-  from: MailAddress | null;
-  replyTo: MailAddress[];
-  subject: string;
-  messageId: string | null;
-  /** The headers that tell a machine's message (auto-replies, bounces, lists): such a sender is never told. */
-  headers: IncomingMail['headers'];
-  /** The headers in the blob store: the quarantine entry's "source". */
-  headersSha256: string;
-  reason: string;
+/** « 44 Mo », « 1,5 Mo »; below a megabyte in kilobytes, so that a small limit never reads « 0 Mo ». */
+export function frenchSize(bytes: number): string {
+  const megabyte = 1024 * 1024;
+  if (bytes < megabyte) return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-FR')} Ko`;
+  return `${(bytes / megabyte).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 }
 
-export const megabytes = (bytes: number) =>
-  `${(bytes / (1024 * 1024)).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+/**
+ * The text an over-size message is filed with, where its body would be: why there is none, and
+ * where the whole message still is (the sync leaves mail on the server as it found it).
+ */
+export const oversizeNote = (size: number, folder: string) =>
+  `Message trop volumineux (${frenchSize(size)}) : le contenu n’a pas été téléchargé. ` +
+  `Il est resté tel quel sur le serveur de messagerie (dossier ${folder}), où un logiciel de messagerie peut l’ouvrir.`;
 
 export interface OversizeInput {
   mailboxId: number;
   folder: string;
   uidValidity: number;
   uid: number;
+  /** RFC822.SIZE, as the server listed it. */
   size: number;
   limit: number;
   /** BODY.PEEK[HEADER]; empty if the server sent none. */
   headers: Buffer;
 }
 
-export async function describeOversize(input: OversizeInput, blobs: BlobStore): Promise<OversizeReport> {
-  const { headers, ...where } = input;
-  const stored = await blobs.put(headers);
-  // Headers alone parse quickly; a broken header block only leaves the fields empty.
-  const parsed = await simpleParser(headers).catch(() => null);
-  return {
-    ...where,
-    from: firstAddress(parsed?.from),
-    replyTo: toAddresses(parsed?.replyTo),
-    subject: parsed?.subject ?? '',
-    messageId: parsed?.messageId ?? null,
-    headers: parsed ? decisionHeaders(parsed.headerLines) : {},
-    headersSha256: stored.sha256,
-    reason: `Message trop volumineux (${megabytes(input.size)}, limite ${megabytes(input.limit)}) : non téléchargé, en-têtes seuls conservés.`,
-  };
+/**
+ * A message too large to download is filed all the same (issue 12: every message ends in a case or
+ * the quarantine), from its headers alone: the case shows who sent what and when, its text says the
+ * body was too large, and filing tells the sender (`tooLarge`, see oversize-notice/). The headers
+ * are its stored source. Headers that cannot be read go to the quarantine, the note as the detail.
+ */
+export async function oversizeMail(input: OversizeInput, deps: ParseDeps): Promise<ParsedSource> {
+  const { headers, size, limit, ...where } = input;
+  const parsed = await parseMessage(headers, { ...where, internalDate: null }, deps);
+  const note = oversizeNote(size, where.folder);
+  if (parsed.kind === 'unparseable') return { ...parsed, reason: `${note} ${parsed.reason}` };
+  return { kind: 'mail', mail: { ...parsed.mail, text: note, html: null, attachments: [], rawSize: size, tooLarge: { size, limit } } };
 }

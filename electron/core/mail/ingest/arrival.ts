@@ -15,9 +15,11 @@ export interface Filing {
 /** One message being filed, with what filing learnt about it before choosing its case. */
 export interface Arrival {
   mail: IncomingMail;
-  /** From, or Reply-To when From is missing (`senderOf`): a message without either is quarantined. */
+  /** The contact's address (`contactAddressOf`: From, or Reply-To by the centre's rule); none: quarantined. */
   sender: MailAddress;
   key: MessageKey;
   /** Null for a person; see auto-reply.ts. */
   automatic: AutomaticKind | null;
+  /** The first message we hold with the Message-ID this one claims too (see duplicates.ts), or null. */
+  messageIdSeenOnId: number | null;
 }

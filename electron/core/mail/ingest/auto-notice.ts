@@ -1,7 +1,7 @@
 import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import { normalizeEmail } from '../../../../shared/domain/field-rules';
 import type { Database } from '../../db/database';
-import { cases, mailboxes, messages, outbox } from '../../db/schema';
+import { cases, mailboxes, messages, outbox, type OutboxKind } from '../../db/schema';
 import type { MailAddress, OutgoingMail } from '../../db/tables/json-types';
 import { readSettings } from '../../services/admin/settings';
 import { richTextOrPlain } from '../../services/admin/rich-text';
@@ -61,18 +61,33 @@ export function queueNotice(db: Database, notice: Notice): NoticeResult {
   if (ownAddresses(db).has(normalizeEmail(notice.to.address))) return 'own_address';
   if (!withinDailyLimit(db, notice.caseId, notice.now)) return 'daily_limit';
   const { payload, messageIdHeader } = noticeMail(db, notice);
-  const at = notice.now.toISOString();
-  const { caseId, kind } = notice;
+  writeAutomaticMessage(db, { caseId: notice.caseId, kind: notice.kind, payload, messageIdHeader, at: notice.now.toISOString() });
+  return 'queued';
+}
+
+export interface AutomaticMessage {
+  caseId: number;
+  kind: Exclude<OutboxKind, 'reply'>;
+  payload: OutgoingMail;
+  messageIdHeader: string;
+  at: string;
+}
+
+/**
+ * An automatic message in the durable outbox, tied to its case, in the caller's transaction: the
+ * outbox sends it later, with retries, at most once.
+ */
+export function writeAutomaticMessage(db: Database, message: AutomaticMessage): void {
+  const { caseId, kind, payload, messageIdHeader, at } = message;
   const outboxId = db.orm
     .insert(outbox)
-    .values({ caseId, kind, messageIdHeader, payload, mailboxId: notice.mailboxId, agentId: null, nextAttemptAt: at, createdAt: at })
+    .values({ caseId, kind, messageIdHeader, payload, mailboxId: payload.mailboxId, agentId: null, nextAttemptAt: at, createdAt: at })
     .returning({ id: outbox.id })
     .get().id;
   // Also in the thread: the agent sees what the contact was told, and answers to it thread by its id.
   const { from, to, subject, html, text, inReplyTo, references } = payload;
   const thread = { caseId, direction: 'out' as const, messageIdHeader, inReplyTo, references, from, to, subject, html, text };
   db.orm.insert(messages).values({ ...thread, date: at, autoSubmitted: true, outboxId, createdAt: at }).run();
-  return 'queued';
 }
 
 function noticeMail(db: Database, notice: Notice): { payload: OutgoingMail; messageIdHeader: string } {

@@ -4,7 +4,11 @@
  * `replySubject`). Numbers are six digits, zero-padded, and grow past six after 999 999.
  */
 
-const ourMessageId = /^<ud\.(\d{6,})\.[^@<>\s]+@[^<>\s]+>$/i;
+/**
+ * The random part (`newMessageId`: 96 bits, hex) is required: `<ud.000123.x@…>`, the form anyone can
+ * write from a case number, is nobody's. Threading still checks the sender (thread-matcher.ts).
+ */
+const ourMessageId = /^<ud\.(\d{6,})\.[0-9a-f]{20,}@[^<>\s]+>$/i;
 const subjectToken = /\[#(\d{6,})\]/g;
 const angleAddr = /<[^<>\s]+>/g;
 

@@ -4,7 +4,7 @@ import type { IncomingMail, IngestSink } from '../incoming-mail';
 import type { Filing } from './arrival';
 import { advanceCheckpoint } from './checkpoint';
 import { fileMessage } from './file-message';
-import { recordQuarantine, type QuarantineEntry } from './quarantine';
+import { recordQuarantine, waitingInQuarantine, type QuarantineEntry } from './quarantine';
 
 export type IngestDeps = Pick<ServiceDeps, 'db' | 'clock' | 'events' | 'dataDir'>;
 
@@ -24,14 +24,19 @@ export function createIngestSink(deps: IngestDeps): IngestSink {
     advanceCheckpoint(db, entry);
   });
 
+  // After commit, like case.changed: the header's count follows whatever the sync set aside.
+  const announceQuarantine = () => events.emit('quarantine.changed', { count: waitingInQuarantine(db) });
+
   return {
     ingest(mail) {
       const { outcome, changes } = file.immediate(mail);
       for (const change of changes) events.emit('case.changed', change);
+      if (outcome.kind === 'quarantined') announceQuarantine();
       return outcome;
     },
     quarantine(entry) {
       setAside.immediate(entry);
+      announceQuarantine();
     },
   };
 }

@@ -21,9 +21,11 @@ export function storeIncomingMessage(filing: Filing, arrival: Arrival, caseId: n
     messageIdHeader: arrival.key.header,
     inReplyTo: mail.inReplyTo,
     references: mail.references,
-    from: arrival.sender,
+    // As written; the contact may have been found by Reply-To (contact-address.ts), shown beside it.
+    from: mail.from?.address.trim() ? mail.from : arrival.sender,
     to: mail.to,
     cc: mail.cc,
+    replyTo: mail.replyTo,
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
@@ -36,6 +38,8 @@ export function storeIncomingMessage(filing: Filing, arrival: Arrival, caseId: n
     autoSubmitted: arrival.automatic !== null,
     rawSize: mail.rawSize,
     rawPath: blobPath(mail.rawSha256),
+    rawSha256: mail.rawSha256,
+    messageIdSeenOnId: arrival.messageIdSeenOnId,
     createdAt,
   };
   const messageId = db.orm.insert(messages).values(row).returning({ id: messages.id }).get().id;

@@ -1,9 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
-import { normalizeEmail } from '../../../../shared/domain/field-rules';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/database';
-import { cases, contacts, messages } from '../../db/schema';
+import { cases, messages } from '../../db/schema';
 import type { IncomingMail } from '../incoming-mail';
 import { caseNumberOfMessageId, caseNumbersInSubject, messageIdsOf } from './case-reference';
+import { isKnownTo } from './known-senders';
 
 /** Why a message joined a case, stored in `messages.attach_reason` and shown with the thread. */
 export type AttachReason = 'in_reply_to' | 'references' | 'message_id_reference' | 'subject_reference';
@@ -13,19 +13,62 @@ export interface ThreadMatch {
   reason: AttachReason;
 }
 
+/** A case the message points to, but whose people do not include its sender: it is not let in. */
+export interface RefusedClaim {
+  caseId: number;
+  number: string;
+}
+
+/** Where threading leads: into a case, to a refused claim (a new case will say so), or nowhere. */
+export type Threading = { kind: 'match'; match: ThreadMatch } | { kind: 'refused'; claim: RefusedClaim } | { kind: 'none' };
+
 type ThreadFields = Pick<IncomingMail, 'inReplyTo' | 'references' | 'subject'>;
+
+/** A case a message points to, and how. */
+interface Candidate {
+  caseId: number;
+  reason: AttachReason;
+}
 
 /** A message is bounded by its parser, but a hostile one may still carry thousands of references. */
 const maxReferencesRead = 100;
+/** A Message-ID reused by many messages: the first holders are enough to find the thread. */
+const maxHoldersRead = 20;
+/** Each candidate costs a few queries: a hostile message pointing everywhere is cut short. */
+const maxCandidates = 50;
 
 /**
- * The case an incoming message belongs to (SPEC "Incoming messages"), or null. `sender` is the
- * sender's normalised address; it only matters for the subject token. A merged case forwards to its
- * master, which holds the thread now.
+ * The case an incoming message belongs to (SPEC "Incoming messages"). Every path (In-Reply-To,
+ * References, our own Message-ID, the subject token) only points to a case: the message enters it
+ * only when `sender` (normalised) is someone the case knows (`isKnownTo`), so that a stranger who
+ * copies a reference, or guesses one, never slips a message into another person's case. The first
+ * case refused is kept to be named on the new case. A merged case forwards to its master.
  */
-export function matchThread(db: Database, mail: ThreadFields, sender: string | null): ThreadMatch | null {
-  const match = byKnownMessage(db, mail) ?? byOurMessageId(db, mail) ?? bySubjectToken(db, mail, sender);
-  return match && { ...match, caseId: masterOf(db, match.caseId) };
+export function matchThread(db: Database, mail: ThreadFields, sender: string): Threading {
+  let refused: RefusedClaim | null = null;
+  let examined = 0;
+  for (const candidate of candidates(db, mail)) {
+    if ((examined += 1) > maxCandidates) break;
+    const master = masterOf(db, candidate.caseId);
+    if (isKnownTo(db, [candidate.caseId, master], sender)) return { kind: 'match', match: { caseId: master, reason: candidate.reason } };
+    refused ??= { caseId: master, number: numberOf(db, master) };
+  }
+  return refused ? { kind: 'refused', claim: refused } : { kind: 'none' };
+}
+
+/** In the SPEC's order: messages we hold, then our own Message-IDs, then the subject token. */
+function* candidates(db: Database, mail: ThreadFields): Generator<Candidate> {
+  const ids = referencedIds(mail);
+  for (const { id, reason } of ids) yield* holdersOf(db, id, reason);
+  for (const { id } of ids) {
+    const number = caseNumberOfMessageId(id);
+    const found = number === null ? undefined : caseByNumber(db, number);
+    if (found) yield { caseId: found.id, reason: 'message_id_reference' };
+  }
+  for (const number of caseNumbersInSubject(mail.subject)) {
+    const found = caseByNumber(db, number);
+    if (found) yield { caseId: found.id, reason: 'subject_reference' };
+  }
 }
 
 /** In-Reply-To first, then References from the most recent (RFC 5322 §3.6.4 lists them oldest first). */
@@ -37,61 +80,27 @@ function referencedIds(mail: ThreadFields): { id: string; reason: AttachReason }
   ];
 }
 
-/** A message we hold, in either direction: the contact's earlier mail or one of our replies. */
-function byKnownMessage(db: Database, mail: ThreadFields): ThreadMatch | null {
-  for (const { id, reason } of referencedIds(mail)) {
-    const known = db.orm
-      .select({ caseId: messages.caseId })
-      .from(messages)
-      .where(eq(messages.messageIdHeader, id))
-      .orderBy(desc(messages.id))
-      .get();
-    if (known) return { caseId: known.caseId, reason };
-  }
-  return null;
-}
-
-/** Our own Message-ID carries the case number: it threads even when the message itself is not here. */
-function byOurMessageId(db: Database, mail: ThreadFields): ThreadMatch | null {
-  for (const { id } of referencedIds(mail)) {
-    const number = caseNumberOfMessageId(id);
-    const found = number === null ? undefined : caseByNumber(db, number);
-    if (found) return { caseId: found.id, reason: 'message_id_reference' };
-  }
-  return null;
-}
-
 /**
- * `[#000123]` in the subject, accepted only from someone the case already knows: a stranger quoting
- * a number must not slip a message into another person's case (SPEC "Incoming messages").
+ * The cases of the messages we hold with this Message-ID, in either direction (the contact's
+ * earlier mail or one of our replies), first holder first: an id may be reused (see duplicates.ts).
  */
-function bySubjectToken(db: Database, mail: ThreadFields, sender: string | null): ThreadMatch | null {
-  if (sender === null) return null;
-  for (const number of caseNumbersInSubject(mail.subject)) {
-    const found = caseByNumber(db, number);
-    if (found && isKnownTo(db, found, sender)) return { caseId: found.id, reason: 'subject_reference' };
-  }
-  return null;
+function holdersOf(db: Database, id: string, reason: AttachReason): Candidate[] {
+  return db.orm
+    .select({ caseId: messages.caseId })
+    .from(messages)
+    .where(eq(messages.messageIdHeader, id))
+    .orderBy(asc(messages.id))
+    .limit(maxHoldersRead)
+    .all()
+    .map(({ caseId }) => ({ caseId, reason }));
 }
 
 function caseByNumber(db: Database, number: string) {
-  return db.orm
-    .select({ id: cases.id, contactId: cases.contactId })
-    .from(cases)
-    .where(eq(cases.number, number))
-    .get();
+  return db.orm.select({ id: cases.id }).from(cases).where(eq(cases.number, number)).get();
 }
 
-/** The case's contact, or an address in the To or CC of one of its messages; compared without case. */
-function isKnownTo(db: Database, found: { id: number; contactId: number }, sender: string): boolean {
-  const contact = db.orm
-    .select({ email: contacts.emailNormalized })
-    .from(contacts)
-    .where(eq(contacts.id, found.contactId))
-    .get();
-  if (contact?.email === sender) return true;
-  const thread = db.orm.select({ to: messages.to, cc: messages.cc }).from(messages).where(eq(messages.caseId, found.id)).all();
-  return thread.some(({ to, cc }) => [...to, ...cc].some((recipient) => normalizeEmail(recipient.address) === sender));
+function numberOf(db: Database, caseId: number): string {
+  return db.orm.select({ number: cases.number }).from(cases).where(eq(cases.id, caseId)).get()?.number ?? '';
 }
 
 /** Follows `merged_into_id` to the master; a cycle (never written by the merge) stops where it loops. */

@@ -3,9 +3,11 @@ import type { Clock } from '../../ports';
 import type { BlobStore } from '../../storage/blob-store';
 import type { IncomingMail } from '../incoming-mail';
 import { decisionHeaders, rawHeader } from './header-values';
+import { withoutMboxEnvelope } from './mbox-envelope';
 import { firstAddress, toAddresses } from './mime-addresses';
 import { messageDate } from './message-date';
 import { notAMessage } from './message-shape';
+import { repairCharsets } from './repair-charsets';
 import { storeAttachments } from './store-attachments';
 
 /** Where a source came from on the server: what makes it unique, and when the server got it. */
@@ -84,11 +86,13 @@ function toIncomingMail(
  */
 export async function parseMessage(raw: Buffer, origin: MessageOrigin, deps: ParseDeps): Promise<ParsedSource> {
   const stored = await deps.blobs.put(raw);
-  const refusal = notAMessage(raw);
+  // The source is kept as received; what is parsed is the message under an mbox envelope line.
+  const message = withoutMboxEnvelope(raw);
+  const refusal = notAMessage(message);
   if (refusal) return { kind: 'unparseable', rawSha256: stored.sha256, reason: refusal };
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(raw, parserOptions);
+    parsed = await simpleParser(repairCharsets(message), parserOptions);
   } catch (error) {
     const reason = `Analyse MIME impossible : ${error instanceof Error ? error.message : String(error)}`;
     return { kind: 'unparseable', rawSha256: stored.sha256, reason };

@@ -2,7 +2,9 @@ import type { Database } from '../../db/database';
 import type { EventBus } from '../../event-bus';
 import type { Clock, Notifier, SecretStore } from '../../ports';
 import { createBlobStore } from '../../storage/blob-store';
+import { noLocalMailboxes, type LocalMailboxes } from '../local-mailboxes';
 import { announceFailure, announcePartialDelivery } from './failure-notice';
+import { deliverLocally } from './local-attempt';
 import { defaultMailTimeouts, type MailTimeouts, type MailTrust } from './mail-endpoint';
 import { rawMessage } from './network-reasons';
 import { claimDue, recordFailed, recordRetry, recordSent, renewLease, wasAccepted, type Claim } from './outbox-rows';
@@ -29,6 +31,8 @@ export interface OutboxWorkerOptions {
   /** How often due rows are looked for while started. */
   pollMs?: number;
   batchSize?: number;
+  /** Mailboxes delivered without a server (the demo's); their rows never reach SMTP. */
+  local?: LocalMailboxes;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -64,6 +68,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     trust: options.tls ?? {},
     timeouts: { ...defaultMailTimeouts, ...options.timeouts },
   };
+  const local = options.local ?? noLocalMailboxes;
+  const attempt = (claim: Claim, signal: AbortSignal) =>
+    local.has(claim.mailboxId) ? deliverLocally({ ...deps, signal }, local, claim) : attemptDelivery({ ...deps, signal }, claim);
   const inFlight = new Set<number>();
   let halt = new AbortController();
   let chain: Promise<unknown> = Promise.resolve();
@@ -87,7 +94,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const heartbeat = setInterval(() => renewLease(deps.db, claim.id, new Date(deps.clock.now().getTime() + leaseMs)), leaseMs / 3);
     heartbeat.unref();
     try {
-      return await settle(claim, await attemptDelivery({ ...deps, signal: halt.signal }, claim));
+      return await settle(claim, await attempt(claim, halt.signal));
     } catch (error) {
       // A fault of ours, not of the server: the row stays `sending` and is resolved once its
       // lease lapses, like after a crash, which can never send it twice. Bounded like the rest.

@@ -63,12 +63,8 @@ export async function attemptDelivery(deps: AttemptDeps, claim: Claim): Promise<
   const password = await deps.secrets.get(config.secretKey);
   if (password === null) return notNow(claim, `aucun mot de passe n’est enregistré pour la boîte ${config.address}`);
   const mailbox = { config, password };
-  try {
-    await deps.spool.ensure(claim.id, () => composeMessage(claim.mail, claim.messageId, deps.clock.now(), deps.dataDir));
-  } catch (error) {
-    if (error instanceof AttachmentUnavailable) return { kind: 'refused', reason: error.message };
-    throw error;
-  }
+  const unspooled = await spoolMessage(deps, claim);
+  if (unspooled) return unspooled;
   if (claim.phase !== 'send') {
     const lookup = await lookInSent(deps, mailbox, claim);
     if (lookup.kind === 'present') return sentOutcome(deps, claim, null);
@@ -81,6 +77,17 @@ export async function attemptDelivery(deps: AttemptDeps, claim: Claim): Promise<
     note = handed.note;
   }
   return fileAndFinish(deps, mailbox, claim, note);
+}
+
+/** Composes the row's message into the spool once; a file gone missing refuses it for good. */
+export async function spoolMessage(deps: AttemptDeps, claim: Claim): Promise<Setback<'refused'> | null> {
+  try {
+    await deps.spool.ensure(claim.id, () => composeMessage(claim.mail, claim.messageId, deps.clock.now(), deps.dataDir));
+    return null;
+  } catch (error) {
+    if (error instanceof AttachmentUnavailable) return { kind: 'refused', reason: error.message };
+    throw error;
+  }
 }
 
 const imapTarget = (deps: AttemptDeps, mailbox: Mailbox) => ({
@@ -131,7 +138,7 @@ async function fileAndFinish(deps: AttemptDeps, mailbox: Mailbox, claim: Claim, 
   return sentOutcome(deps, claim, note, raw);
 }
 
-async function sentOutcome(deps: AttemptDeps, claim: Claim, note: string | null, raw?: Buffer): Promise<AttemptOutcome> {
+export async function sentOutcome(deps: AttemptDeps, claim: Claim, note: string | null, raw?: Buffer): Promise<AttemptOutcome> {
   const stored = await deps.blobs.put(raw ?? (await deps.spool.read(claim.id)));
   return { kind: 'sent', note, raw: { storagePath: stored.storagePath, size: stored.size } };
 }

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { MailAddress, OutgoingMail } from '../../db/tables/json-types';
 import { textToHtml } from '../../services/templates/html-text';
 import { automaticHeaders } from '../automatic-message';
-import { megabytes, type OversizeReport } from '../imap/oversize-message';
+import { frenchSize } from '../imap/oversize-message';
+import type { IncomingMail } from '../incoming-mail';
 
 export interface NoticeSender {
   id: number;
@@ -10,33 +10,33 @@ export interface NoticeSender {
   senderName: string;
 }
 
-/**
- * `<ud.notice.<random>@domain>`: ours, like every Message-ID we write, but naming no case (the
- * message was never filed in one), so an answer to it opens a new case rather than joining one.
- */
-export function noticeMessageId(senderAddress: string): string {
-  const domain = senderAddress.split('@').pop() || 'unified.invalid';
-  return `<ud.notice.${randomBytes(12).toString('hex')}@${domain}>`;
-}
+/** What the notice answers: the over-size message, as filed from its headers. */
+export type Answered = Pick<IncomingMail, 'subject' | 'messageId' | 'references'> & { tooLarge: { size: number; limit: number } };
+
+/** References carried on, as RFC 5322 §3.6.4 asks, but bounded: a hostile message may carry thousands. */
+const maxReferences = 20;
 
 /**
  * The notice an over-size message's sender gets (issue 4: "its sender told, not lost"): what was
  * not received, why, and what to do, in French like everything the centre writes. Threaded under
- * their message so that their client shows it beside what they sent.
+ * their message so that their client shows it beside what they sent; its Message-ID names the case
+ * (`newMessageId`), so that the lighter message they send back joins it.
  */
-export function oversizeNoticeMail(report: OversizeReport, to: MailAddress, mailbox: NoticeSender, messageId: string): OutgoingMail {
-  const subject = report.subject.trim() || '(sans objet)';
+export function oversizeNoticeMail(answered: Answered, to: MailAddress, mailbox: NoticeSender, caseNumber: string, messageId: string): OutgoingMail {
+  const subject = answered.subject.trim() || '(sans objet)';
+  const { size, limit } = answered.tooLarge;
   const text = [
     'Bonjour,',
     '',
-    `Votre message « ${subject} » est trop volumineux pour notre messagerie (${megabytes(report.size)}, ` +
-      `limite ${megabytes(report.limit)}) : nous ne l’avons pas reçu.`,
+    `Votre message « ${subject} » est trop volumineux pour notre messagerie (${frenchSize(size)}, ` +
+      `limite ${frenchSize(limit)}) : nous ne l’avons pas reçu.`,
     '',
     'Merci de nous l’envoyer à nouveau avec des pièces jointes plus légères, ou réparties sur plusieurs messages.',
     '',
     'Ce message vous est envoyé automatiquement.',
     mailbox.senderName,
   ].join('\n');
+  const parent = answered.messageId;
   return {
     mailboxId: mailbox.id,
     from: { name: mailbox.senderName, address: mailbox.address },
@@ -46,9 +46,9 @@ export function oversizeNoticeMail(report: OversizeReport, to: MailAddress, mail
     subject: `Message non reçu : ${subject}`,
     html: textToHtml(text),
     text,
-    inReplyTo: report.messageId,
-    references: report.messageId ? [report.messageId] : [],
-    headers: { 'Message-ID': messageId, ...automaticHeaders },
+    inReplyTo: parent,
+    references: parent ? [...answered.references.slice(1 - maxReferences), parent] : [],
+    headers: { 'Message-ID': messageId, 'X-Unified-Case': caseNumber, ...automaticHeaders },
     attachments: [],
   };
 }

@@ -4,6 +4,7 @@ import type { NamespaceHandlers } from '../handlers-type';
 
 export function appHandlers(services: Services, info: AppInfo): NamespaceHandlers<'app'> {
   return {
-    info: () => ({ ...info, canOpenFiles: services.attachmentFiles.canOpenFiles }),
+    // Read each time: the demo may be chosen at first start, after the core started.
+    info: () => ({ ...info, demo: services.setup.status().state === 'demo', canOpenFiles: services.attachmentFiles.canOpenFiles }),
   };
 }

@@ -1,8 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AgentSummary } from '../../../../shared/domain/agent';
-import { defaultSettings, settingsSchema, type Settings } from '../../../../shared/domain/admin/settings-schema';
+import { defaultSettings, settingsMessages, settingsSchema, type Settings } from '../../../../shared/domain/admin/settings-schema';
 import type { Database } from '../../db/database';
-import { settings } from '../../db/schema';
+import { mailboxes, settings } from '../../db/schema';
+import { invalidField } from '../access';
 import { administer } from './admin-guard';
 
 /** Each setting's row in the key/value `settings` table, and how its text reads back. */
@@ -10,16 +11,24 @@ const keys = {
   defaultCountry: 'default_country',
   acknowledgementDailyLimit: 'acknowledgement_daily_limit',
   localModelUrl: 'local_model_url',
+  backupFolder: 'backup_folder',
+  backupKeep: 'backup_keep',
+  replyToPolicy: 'reply_to_policy',
+  defaultSendingMailboxId: 'reply_mailbox_id',
 } as const satisfies Record<keyof Settings, string>;
 
 const fields = Object.keys(keys) as (keyof Settings)[];
+
+/** The row of a setting, for a seed that writes a whole centre at once (the demo). */
+export const settingKey = (field: keyof Settings): string => keys[field];
 
 /**
  * Values are stored as plain text (`FR`, `3`), as the demo writes them and as any module may read
  * them; a null setting has no row at all.
  */
-const fromText = (field: keyof Settings, text: string): unknown =>
-  field === 'acknowledgementDailyLimit' ? Number(text) : text;
+/** Settings stored as the text of a number. */
+const numericFields: ReadonlySet<keyof Settings> = new Set(['acknowledgementDailyLimit', 'backupKeep', 'defaultSendingMailboxId']);
+const fromText = (field: keyof Settings, text: string): unknown => (numericFields.has(field) ? Number(text) : text);
 
 /**
  * The system settings, for every module that needs one (case creation's default country, the
@@ -42,6 +51,7 @@ export function readSettings(db: Database): Settings {
 export function createSettingsAdmin(db: Database) {
   function update(next: Settings, actor: AgentSummary): Settings {
     return administer(db, actor, () => {
+      assertMailboxExists(next.defaultSendingMailboxId);
       for (const field of fields) {
         const [key, value] = [keys[field], next[field]];
         if (value === null) db.orm.delete(settings).where(eq(settings.key, key)).run();
@@ -52,6 +62,12 @@ export function createSettingsAdmin(db: Database) {
       }
       return readSettings(db);
     });
+  }
+
+  function assertMailboxExists(id: number | null): void {
+    if (id !== null && !db.orm.select({ id: mailboxes.id }).from(mailboxes).where(eq(mailboxes.id, id)).get()) {
+      throw invalidField('defaultSendingMailboxId', settingsMessages.sendingMailbox);
+    }
   }
 
   return { read: () => readSettings(db), update };

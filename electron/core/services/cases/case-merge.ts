@@ -4,6 +4,7 @@ import { can } from '../../../../shared/domain/rights';
 import type { Database } from '../../db/database';
 import { cases, notepadEntries } from '../../db/schema';
 import { forbidden, invalidField } from '../access';
+import { readableCase } from '../case-access';
 import { numberOf } from './case-guards';
 import { loadCase, recordChange, type CaseRow } from './case-rows';
 import type { CaseActor } from './case-scope';
@@ -25,11 +26,11 @@ const stamp = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 
 export function mergeCases(db: Database, actor: Merger, masterId: number, caseIds: readonly number[], now: Date): ChangedCase[] {
   assertMayMerge(actor);
   if (caseIds.includes(masterId)) throw invalidField('caseIds', 'Un dossier ne peut pas être fusionné dans lui-même.');
-  const master = loadCase(db, masterId);
+  const master = readableCase(db, masterId, actor);
   if (master.mergedIntoId !== null) {
     throw refused(`Le dossier ${master.number} est lui-même fusionné dans le dossier ${numberOf(db, master.mergedIntoId)}.`);
   }
-  const merged = caseIds.map((id) => loadCase(db, id));
+  const merged = caseIds.map((id) => readableCase(db, id, actor));
   merged.forEach((row) => assertMergeable(db, row));
   const at = now.toISOString();
   const numbers = merged.map((row) => row.number);
@@ -46,8 +47,8 @@ export function mergeCases(db: Database, actor: Merger, masterId: number, caseId
 /** Undoes one merge: the case comes back to its own desk, state and agent as they were. */
 export function unmergeCase(db: Database, actor: Merger, masterId: number, caseId: number, now: Date): ChangedCase[] {
   assertMayMerge(actor);
-  const master = loadCase(db, masterId);
-  const row = loadCase(db, caseId);
+  const master = readableCase(db, masterId, actor);
+  const row = readableCase(db, caseId, actor);
   if (row.mergedIntoId !== master.id) {
     throw refused(`Le dossier ${row.number} n’est pas fusionné dans le dossier ${master.number}.`);
   }

@@ -6,8 +6,12 @@ import { notFound } from '../access';
 
 export type CaseRow = typeof cases.$inferSelect;
 
+export function findCase(db: Database, caseId: number): CaseRow | null {
+  return db.orm.select().from(cases).where(eq(cases.id, caseId)).get() ?? null;
+}
+
 export function loadCase(db: Database, caseId: number): CaseRow {
-  const row = db.orm.select().from(cases).where(eq(cases.id, caseId)).get();
+  const row = findCase(db, caseId);
   if (!row) throw notFound('Ce dossier n’existe pas.');
   return row;
 }

@@ -1,13 +1,13 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { AppFailure } from '../../../../shared/contract';
 import type { AgentSummary } from '../../../../shared/domain/agent';
 import { caseStateLabels } from '../../../../shared/domain/case-actions';
 import { can, type RightsHolder } from '../../../../shared/domain/rights';
 import type { Database } from '../../db/database';
-import { agents, history, queueMembers } from '../../db/schema';
+import { agents, history } from '../../db/schema';
 import { forbidden } from '../access';
 import { currentRights } from '../admin/agent-grants';
-import { loadCase, type CaseRow } from './case-rows';
+import type { CaseRow } from './case-rows';
 
 /** The actor as the rights table sees them now: a role changed by an administrator applies at once. */
 export interface CaseActor {
@@ -23,26 +23,6 @@ export function caseHandler(db: Database, actor: AgentSummary): CaseActor {
     throw forbidden('Votre compte ne permet pas de traiter des dossiers.');
   }
   return { id: actor.id, role: rights.role, rights };
-}
-
-/**
- * SPEC "Roles": an agent reads the cases of their desks and of the queues they belong to;
- * supervisors read every case.
- */
-export function canRead(db: Database, row: CaseRow, actor: CaseActor): boolean {
-  if (can(actor.rights, 'view_all_desks') || row.assigneeId === actor.id) return true;
-  const member = db.orm
-    .select({ queueId: queueMembers.queueId })
-    .from(queueMembers)
-    .where(and(eq(queueMembers.queueId, row.queueId), eq(queueMembers.agentId, actor.id)))
-    .get();
-  return member !== undefined;
-}
-
-export function assertCanRead(db: Database, row: CaseRow, actor: CaseActor): void {
-  if (!canRead(db, row, actor)) {
-    throw forbidden(`Le dossier ${row.number} n’est ni sur vos bureaux ni dans l’une de vos files.`);
-  }
 }
 
 /**
@@ -66,14 +46,4 @@ export function assertFresh(db: Database, row: CaseRow, version: number): void {
       `Le dossier ${row.number} a été modifié ${who} pendant que vous le consultiez : il est maintenant ` +
       `à l’état « ${caseStateLabels[row.state]} ». Rechargez-le avant d’agir.`,
   });
-}
-
-/**
- * A message or file of a case: readable by whoever may read the case, or the master it is merged
- * into (its messages show in that master's thread).
- */
-export function assertCanReadPartOf(db: Database, caseId: number, actor: CaseActor): void {
-  const row = loadCase(db, caseId);
-  if (row.mergedIntoId !== null && canRead(db, loadCase(db, row.mergedIntoId), actor)) return;
-  assertCanRead(db, row, actor);
 }

@@ -9,7 +9,8 @@ import { applyAction } from './apply-action';
 import { addNote, setQualification } from './case-notes';
 import { mergeCases, unmergeCase, type Merger } from './case-merge';
 import { loadCase, type CaseRow } from './case-rows';
-import { assertCanRead, assertFresh, caseHandler } from './case-scope';
+import { readableCase } from '../case-access';
+import { assertFresh, caseHandler } from './case-scope';
 import { caseView } from './case-view';
 import { messageSource } from './message-source';
 
@@ -40,9 +41,7 @@ export function createCaseService(deps: Pick<ServiceDeps, 'db' | 'clock' | 'even
   /** The case as the agent may see it, checked in the transaction that goes on to use it. */
   function readable(agent: AgentSummary, caseId: number) {
     const actor = caseHandler(db, agent);
-    const row = loadCase(db, caseId);
-    assertCanRead(db, row, actor);
-    return { actor, row };
+    return { actor, row: readableCase(db, caseId, actor) };
   }
 
   function get(input: { caseId: number }, agent: AgentSummary): CaseDetail {

@@ -1,8 +1,11 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { CaseMessage, HistoryEntry, NotepadEntry } from '../../../../shared/domain/case-detail';
 import type { Database } from '../../db/database';
-import { agents, attachments, history, messages, notepadEntries, outbox } from '../../db/schema';
+import type { MailAddress } from '../../db/tables/json-types';
+import { agents, attachments, cases, history, messages, notepadEntries, outbox } from '../../db/schema';
 import { sanitizeDisplayHtml } from '../../mail/html-sanitizer';
+import { shownAddress } from '../../mail/sender-address';
 
 const person = (id: number | null, displayName: string | null) =>
   id !== null && displayName !== null ? { id, displayName } : null;
@@ -13,19 +16,22 @@ const person = (id: number | null, displayName: string | null) =>
  */
 export function caseMessages(db: Database, caseId: number, merged: readonly { id: number; number: string }[] = []): CaseMessage[] {
   const mergedById = new Map(merged.map((link) => [link.id, { id: link.id, number: link.number }]));
+  const seen = alias(messages, 'seen');
   const rows = db.orm
-    .select({ message: messages, authorName: agents.displayName, delivery: outbox.status })
+    .select({ message: messages, authorName: agents.displayName, delivery: outbox.status, seenCaseId: cases.id, seenNumber: cases.number })
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.authorId))
     .leftJoin(outbox, eq(outbox.id, messages.outboxId))
+    .leftJoin(seen, eq(seen.id, messages.messageIdSeenOnId))
+    .leftJoin(cases, eq(cases.id, seen.caseId))
     .where(inArray(messages.caseId, [caseId, ...mergedById.keys()]))
     .orderBy(asc(messages.date), asc(messages.id))
     .all();
   const files = filesByMessage(db, rows.map((r) => r.message.id));
-  return rows.map(({ message: m, authorName, delivery }) => ({
+  return rows.map(({ message: m, authorName, delivery, seenCaseId, seenNumber }) => ({
     id: m.id,
     direction: m.direction,
-    from: m.from,
+    ...sender(m.from),
     to: m.to,
     cc: m.cc,
     subject: m.subject,
@@ -33,12 +39,20 @@ export function caseMessages(db: Database, caseId: number, merged: readonly { id
     text: m.text,
     html: m.html === null ? null : sanitizeDisplayHtml(m.html),
     attachReason: m.attachReason,
+    replyTo: m.replyTo.map((address) => ({ ...address, address: shownAddress(address.address).address })),
+    messageIdSeenOn: seenCaseId !== null && seenNumber !== null ? { caseId: seenCaseId, number: seenNumber } : null,
     author: person(m.authorId, authorName),
     delivery: delivery ?? null,
     attachments: files.get(m.id) ?? [],
     hasSource: m.rawPath !== null,
     mergedFrom: mergedById.get(m.caseId) ?? null,
   }));
+}
+
+/** The sender as the header shows it: its domain in punycode, and a warning for a look-alike (sender-address.ts). */
+function sender(from: MailAddress): Pick<CaseMessage, 'from' | 'senderWarning'> {
+  const { address, warning } = shownAddress(from.address);
+  return { from: { ...from, address }, senderWarning: warning };
 }
 
 function filesByMessage(db: Database, messageIds: number[]) {

@@ -5,7 +5,8 @@ import { maxSourceChars, type MessageSource } from '../../../../shared/domain/ca
 import type { Database } from '../../db/database';
 import { messages } from '../../db/schema';
 import { notFound } from '../access';
-import { assertCanReadPartOf, type CaseActor } from './case-scope';
+import { assertPartReadable, partOutOfReach } from '../case-access';
+import type { CaseActor } from './case-scope';
 
 /**
  * The raw message as it arrived (headers and MIME parts), for the thread's "Source" view: what an
@@ -17,8 +18,8 @@ export async function messageSource(db: Database, dataDir: string, actor: CaseAc
     .from(messages)
     .where(eq(messages.id, messageId))
     .get();
-  if (!message) throw notFound('Ce message n’existe pas.');
-  assertCanReadPartOf(db, message.caseId, actor);
+  if (!message) throw notFound(partOutOfReach);
+  assertPartReadable(db, message.caseId, actor);
   if (message.rawPath === null) throw notFound('La source de ce message n’est pas conservée.');
   const raw = await readFile(path.join(dataDir, message.rawPath)).catch(() => {
     throw notFound('La source de ce message est introuvable dans les données du centre.');

@@ -1,48 +1,40 @@
 import { eq } from 'drizzle-orm';
 import { AppFailure } from '../../../../shared/contract';
+import { chooseSendingMailbox, noSendingMailboxMessage, type SendingOrigin } from '../../../../shared/domain/sending-mailbox';
 import type { Database } from '../../db/database';
-import { mailboxes, queues, settings } from '../../db/schema';
+import { mailboxes, queues } from '../../db/schema';
 import type { SendingMailbox } from '../../mail/outgoing-message';
+import { readSettings } from '../admin/settings';
+
+/** The mailbox a queue's replies leave from, or why there is none (in French, naming what to set). */
+export type SendingResolution =
+  | { kind: 'found'; mailbox: SendingMailbox; origin: SendingOrigin }
+  | { kind: 'none'; message: string };
 
 /**
- * Setting (key/value `settings` table) naming the mailbox replies leave from when their queue has
- * none: letter and phone queues cannot have one, and a centre with a single mailbox (or the demo,
- * which ships without any) sets it once rather than on every queue.
+ * The queue's own mailbox, else the centre's default one (Administration › Paramètres), whatever
+ * the queue's media: a letter or phone case is answered by e-mail too.
  */
-export const defaultReplyMailboxSetting = 'reply_mailbox_id';
-
-/**
- * The mailbox a reply of this queue is sent from: the queue's own, else the default one. Without
- * either the reply is refused, since the outbox must name the mailbox whose SMTP server sends it.
- */
-export function sendingMailbox(db: Database, queueId: number): SendingMailbox {
-  const queue = db.orm
-    .select({ name: queues.name, mailboxId: queues.mailboxId })
-    .from(queues)
-    .where(eq(queues.id, queueId))
-    .get();
-  const mailboxId = queue?.mailboxId ?? defaultMailboxId(db);
+export function resolveSendingMailbox(db: Database, queueId: number): SendingResolution {
+  const queue = db.orm.select({ name: queues.name, mailboxId: queues.mailboxId }).from(queues).where(eq(queues.id, queueId)).get();
+  const choice = chooseSendingMailbox(queue?.mailboxId ?? null, readSettings(db).defaultSendingMailboxId);
   const mailbox =
-    mailboxId === null
-      ? undefined
-      : db.orm
-          .select({ id: mailboxes.id, address: mailboxes.address, senderName: mailboxes.senderName })
-          .from(mailboxes)
-          .where(eq(mailboxes.id, mailboxId))
-          .get();
-  if (!mailbox) {
-    throw new AppFailure({
-      code: 'refused',
-      message:
-        `Aucune boîte aux lettres d’envoi n’est configurée pour la file « ${queue?.name ?? '?'} » : ` +
-        'un administrateur doit lui en choisir une (ou une boîte par défaut) avant que ses réponses puissent partir.',
-    });
-  }
-  return mailbox;
+    choice &&
+    db.orm
+      .select({ id: mailboxes.id, address: mailboxes.address, senderName: mailboxes.senderName })
+      .from(mailboxes)
+      .where(eq(mailboxes.id, choice.mailboxId))
+      .get();
+  if (!choice || !mailbox) return { kind: 'none', message: noSendingMailboxMessage(queue?.name ?? '?') };
+  return { kind: 'found', mailbox, origin: choice.origin };
 }
 
-function defaultMailboxId(db: Database): number | null {
-  const row = db.orm.select().from(settings).where(eq(settings.key, defaultReplyMailboxSetting)).get();
-  const id = Number(row?.value);
-  return Number.isInteger(id) && id > 0 ? id : null;
+/**
+ * The mailbox a reply of this queue is sent from. Without one the reply is refused, since the
+ * outbox must name the mailbox whose SMTP server sends it; the refusal says where to choose it.
+ */
+export function sendingMailbox(db: Database, queueId: number): SendingMailbox {
+  const resolution = resolveSendingMailbox(db, queueId);
+  if (resolution.kind === 'none') throw new AppFailure({ code: 'refused', message: resolution.message });
+  return resolution.mailbox;
 }

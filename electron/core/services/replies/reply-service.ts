@@ -3,8 +3,8 @@ import type { AgentSummary } from '../../../../shared/domain/agent';
 import type { Reply } from '../../../../shared/domain/reply';
 import { createBlobStore } from '../../storage/blob-store';
 import { createAttachmentService } from '../attachment-service';
-import { loadCase } from '../cases/case-rows';
-import { assertCanRead, caseHandler } from '../cases/case-scope';
+import { readableCase } from '../case-access';
+import { caseHandler } from '../cases/case-scope';
 import type { ServiceDeps } from '../index';
 import { draftImageRows, readDraftImages } from './draft-images';
 import { previewReply } from './reply-preview';
@@ -22,9 +22,7 @@ export function createReplyService(deps: Pick<ServiceDeps, 'db' | 'dataDir'>) {
   /** The case as the agent may see it, checked in the transaction that goes on to read it. */
   function readable(agent: AgentSummary, caseId: number) {
     const actor = caseHandler(db, agent);
-    const row = loadCase(db, caseId);
-    assertCanRead(db, row, actor);
-    return { actor, row };
+    return { actor, row: readableCase(db, caseId, actor) };
   }
 
   function preview(input: { caseId: number; reply: Reply }, agent: AgentSummary): ReplyPreview {

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgentSummary } from '../../../../shared/domain/agent';
-import { can } from '../../../../shared/domain/rights';
 import type { templateSearchSchema, TemplateHit, ThemeNode } from '../../../../shared/domain/template';
 import type { Database } from '../../db/database';
 import { sanitizeReplyHtml } from '../../mail/html-sanitizer';
 import { templates, templateThemes } from '../../db/schema';
-import { forbidden, notFound } from '../access';
-import { currentRights } from '../admin/agent-grants';
+import { notFound } from '../access';
+import { readableCase } from '../case-access';
+import { caseHandler } from '../cases/case-scope';
 import { fillPlaceholders, placeholderValues } from './placeholders';
 import { allOf, meaningfulTerms } from './query-terms';
 import { suggestReplies } from './suggestions';
@@ -31,28 +31,24 @@ export function createTemplateService(db: Database) {
     });
   }
 
+  /** Filling a reply reads the case's contact: case work, on a case the agent may read. */
+  function caseFor(caseId: number, agent: AgentSummary): number {
+    return readableCase(db, caseId, caseHandler(db, agent)).id;
+  }
+
   function render(templateId: number, caseId: number, actor: AgentSummary) {
-    requireCaseWork(db, actor);
+    const readable = caseFor(caseId, actor);
     const row = db.orm.select().from(templates).where(eq(templates.id, templateId)).get();
     if (!row) throw notFound('Cette réponse type n’existe pas.');
-    const html = fillPlaceholders(row.bodyHtml, placeholderValues(db, caseId, actor.id));
+    const html = fillPlaceholders(row.bodyHtml, placeholderValues(db, readable, actor.id));
     return { title: row.title, html: sanitizeReplyHtml(html) };
   }
 
   function suggest(caseId: number, actor: AgentSummary) {
-    requireCaseWork(db, actor);
-    return suggestReplies(db, corpus, caseId, actor.id);
+    return suggestReplies(db, corpus, caseFor(caseId, actor), actor.id);
   }
 
   return { tree: (): ThemeNode[] => themeTree(db), search, render, suggest };
-}
-
-/** Filling a reply for a case is case work: administrators set templates up but answer no case. */
-function requireCaseWork(db: Database, actor: AgentSummary): void {
-  const rights = currentRights(db, actor.id);
-  if (!rights || !can(rights, 'handle_cases')) {
-    throw forbidden('Seuls les agents et les superviseurs préparent des réponses aux dossiers.');
-  }
 }
 
 /** Theme id → names from the root down to it. */

@@ -1,4 +1,5 @@
 import type { adminFr } from './admin.fr';
+import { backupEn } from './backup.en';
 
 export const adminEn: typeof adminFr = {
   title: 'Administration',
@@ -11,6 +12,7 @@ export const adminEn: typeof adminFr = {
     templates: 'Templates',
     rules: 'Routing rules',
     settings: 'Settings',
+    backup: 'Backup and log',
   },
   save: 'Save',
   saving: 'Saving…',
@@ -51,6 +53,10 @@ export const adminEn: typeof adminFr = {
     },
     mailbox: 'Mailbox the replies are sent from',
     defaultMailbox: 'The centre’s default mailbox',
+    sendsFrom: 'Sent from: {address} ({origin})',
+    sendsFromQueue: 'the queue’s mailbox',
+    sendsFromDefault: 'the centre’s default mailbox',
+    sendsFromNone: 'No sending mailbox: replies of this queue will be refused. Choose a mailbox here, or the default sending mailbox in Administration › Settings.',
     members: 'Members',
     restrictActions: 'Restrict the actions allowed in this queue',
     allowedActions: 'Allowed actions',
@@ -207,5 +213,22 @@ export const adminEn: typeof adminFr = {
     acknowledgementDailyLimit: 'Acknowledgements and waiting messages per contact per day, at most',
     localModelUrl: 'Local language model (address)',
     localModelHint: 'Blank: off. An address on this machine only (http://127.0.0.1:…).',
+    incomingMail: 'Incoming mail',
+    replyToPolicy: 'Contact address when a message carries Reply-To',
+    replyToPolicyHint:
+      'A web form writes from a “no-reply” address and puts its customer in Reply-To: the case and the reply then go to the customer.',
+    replyToPolicies: {
+      noreply_only: 'Reply-To when the sender is a “no-reply” address (recommended)',
+      always: 'Always Reply-To',
+      never: 'Never: always the sender (From)',
+    },
+    sending: {
+      title: 'Sending replies',
+      defaultMailbox: 'Default sending mailbox',
+      none: 'None',
+      hint: 'Replies of queues without their own mailbox (letter and phone included) leave from this mailbox.',
+      noMailbox: 'Add a mailbox first (Administration › Mailboxes).',
+    },
   },
+  backup: backupEn,
 };

@@ -1,4 +1,5 @@
 import { caseActionLabels } from '../../../../shared/domain/case-actions';
+import { backupFr } from './backup.fr';
 /** The administration screens (SPEC "Roles": the administrator's set-up). */
 export const adminFr = {
   title: 'Administration',
@@ -11,6 +12,7 @@ export const adminFr = {
     templates: 'Réponses types',
     rules: 'Règles de routage',
     settings: 'Paramètres',
+    backup: 'Sauvegarde et journal',
   },
   save: 'Enregistrer',
   saving: 'Enregistrement…',
@@ -40,6 +42,10 @@ export const adminFr = {
     },
     mailbox: 'Boîte d’envoi des réponses',
     defaultMailbox: 'Boîte par défaut du centre',
+    sendsFrom: 'Envoi depuis : {address} ({origin})',
+    sendsFromQueue: 'boîte de la file',
+    sendsFromDefault: 'boîte par défaut du centre',
+    sendsFromNone: 'Aucune boîte d’envoi : les réponses de cette file seront refusées. Choisissez une boîte ici, ou la boîte d’envoi par défaut dans Administration › Paramètres.',
     members: 'Membres',
     restrictActions: 'Restreindre les actions permises dans cette file',
     allowedActions: 'Actions permises',
@@ -196,5 +202,22 @@ export const adminFr = {
     acknowledgementDailyLimit: 'Accusés et messages d’attente par contact et par jour, au plus',
     localModelUrl: 'Modèle de langage local (adresse)',
     localModelHint: 'Vide : désactivé. Adresse sur cette machine uniquement (http://127.0.0.1:…).',
+    incomingMail: 'Courrier entrant',
+    replyToPolicy: 'Adresse du contact quand le message porte un Reply-To',
+    replyToPolicyHint:
+      'Un formulaire web écrit depuis une adresse « no-reply » et met son client en Reply-To : le dossier et la réponse vont alors au client.',
+    replyToPolicies: {
+      noreply_only: 'Reply-To quand l’expéditeur est une adresse « no-reply » (conseillé)',
+      always: 'Toujours le Reply-To',
+      never: 'Jamais : toujours l’expéditeur (From)',
+    },
+    sending: {
+      title: 'Envoi des réponses',
+      defaultMailbox: 'Boîte d’envoi par défaut',
+      none: 'Aucune',
+      hint: 'Les réponses des files sans boîte propre (courrier et téléphone compris) partent de cette boîte.',
+      noMailbox: 'Ajoutez d’abord une boîte aux lettres (Administration › Boîtes aux lettres).',
+    },
   },
+  backup: backupFr,
 };

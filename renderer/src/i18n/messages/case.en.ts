@@ -47,6 +47,9 @@ export const caseEn: typeof caseFr = {
     sourceLoading: 'Loading the source…',
     sourceTruncated: 'Source cut: only the first million characters are shown.',
     mergedFrom: 'Message of case {number}, merged into this one.',
+    replyTo: 'Reply to',
+    senderWarning: { mixed_scripts: 'Misleading address: characters from several alphabets' },
+    messageIdSeenOn: 'Message-ID already seen on case {number}: this is another message, filed on its own.',
     reason: {
       new_case: 'New case: this message opened it.',
       in_reply_to: 'Attached because: reply to our message (In-Reply-To header).',

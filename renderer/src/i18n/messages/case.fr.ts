@@ -47,6 +47,9 @@ export const caseFr = {
     sourceLoading: 'Chargement de la source…',
     sourceTruncated: 'Source tronquée : seul le premier million de caractères est affiché.',
     mergedFrom: 'Message du dossier {number}, fusionné dans celui-ci.',
+    replyTo: 'Répondre à',
+    senderWarning: { mixed_scripts: 'Adresse trompeuse : caractères de plusieurs alphabets' },
+    messageIdSeenOn: 'Message-ID déjà vu sur le dossier {number} : ce message en est un autre, classé à part.',
     reason: {
       new_case: 'Nouveau dossier : ce message l’a ouvert.',
       in_reply_to: 'Rattaché car : réponse à notre message (en-tête In-Reply-To).',

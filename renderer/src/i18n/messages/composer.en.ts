@@ -32,6 +32,7 @@ export const composerEn: typeof composerFr = {
   attachments: {
     add: 'Attach files',
     uploading: 'Uploading files…',
+    uploadingFile: 'Uploading {name}: {percent}%',
     remove: 'Remove {name}',
     drop: 'or drop them here',
     total: 'Total: {size}',
@@ -50,6 +51,7 @@ export const composerEn: typeof composerFr = {
     loading: 'Preparing the preview…',
     files: 'Attachments',
     images: '{count} image inserted in the text | {count} images inserted in the text',
+    origin: { queue: 'the queue’s mailbox', default: 'the centre’s default mailbox' },
   },
   actions: {
     save_draft: 'Draft',

@@ -31,6 +31,7 @@ export const composerFr = {
   attachments: {
     add: 'Joindre des fichiers',
     uploading: 'Envoi des fichiers…',
+    uploadingFile: 'Envoi de {name} : {percent} %',
     remove: 'Retirer {name}',
     drop: 'ou déposez-les ici',
     total: 'Total : {size}',
@@ -49,6 +50,7 @@ export const composerFr = {
     loading: 'Préparation de l’aperçu…',
     files: 'Pièces jointes',
     images: '{count} image insérée dans le texte | {count} images insérées dans le texte',
+    origin: { queue: 'boîte de la file', default: 'boîte par défaut du centre' },
   },
   actions: {
     save_draft: 'Brouillon',

@@ -78,7 +78,7 @@ export const creationEn: typeof creationFr = {
   attachments: {
     add: 'Attach a file',
     remove: 'Remove {name}',
-    uploading: 'Uploading the file…',
+    uploading: 'Uploading the file… {percent}%',
     failed: 'The file {name} could not be attached: {message}',
     none: 'No file attached.',
   },

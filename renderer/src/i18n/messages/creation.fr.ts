@@ -77,7 +77,7 @@ export const creationFr = {
   attachments: {
     add: 'Joindre un fichier',
     remove: 'Retirer {name}',
-    uploading: 'Envoi du fichier…',
+    uploading: 'Envoi du fichier… {percent} %',
     failed: 'Le fichier {name} n’a pas pu être joint : {message}',
     none: 'Aucun fichier joint.',
   },

@@ -1,4 +1,5 @@
 import AgentsView from './AgentsView.vue';
+import BackupView from './BackupView.vue';
 import FormsView from './FormsView.vue';
 import MailboxesView from './MailboxesView.vue';
 import QualificationsView from './QualificationsView.vue';
@@ -20,4 +21,5 @@ export const adminSections = [
   { name: 'admin-templates', path: 'reponses-types', label: 'templates', component: TemplatesView },
   { name: 'admin-rules', path: 'regles-de-routage', label: 'rules', component: RoutingRulesView },
   { name: 'admin-settings', path: 'parametres', label: 'settings', component: SettingsView },
+  { name: 'admin-backup', path: 'sauvegarde', label: 'backup', component: BackupView },
 ] as const;

@@ -1,7 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { syncFolder, type FolderTarget, type PassDeps } from '../../../../electron/core/mail/imap/mailbox-sync';
-import type { OversizeReport } from '../../../../electron/core/mail/imap/oversize-message';
 import { defaultBatchLimits } from '../../../../electron/core/mail/imap/uid-batches';
 import type { IngestSink } from '../../../../electron/core/mail/incoming-mail';
 import { startDovecot, type DovecotInstance } from '../../../rig';
@@ -47,7 +46,6 @@ function setUp(user: MailUser, folder = 'INBOX', sentFolder = 'Sent') {
   const sink = createRecordingSink(centre.db, centre.blobs, centre.bucketCaseId);
   const target: FolderTarget = { mailboxId: mailbox.id, folder, sentFolder };
   const progress: Array<[number, number]> = [];
-  const oversize: OversizeReport[] = [];
   const deps = (overrides: Partial<PassDeps> = {}): PassDeps => ({
     sink,
     checkpoints: centre.checkpoints,
@@ -55,10 +53,9 @@ function setUp(user: MailUser, folder = 'INBOX', sentFolder = 'Sent') {
     clock: centre.clock,
     limits: defaultBatchLimits,
     onProgress: (done, total) => progress.push([done, total]),
-    onOversize: (report) => oversize.push(report),
     ...overrides,
   });
-  return { mailbox, sink, target, progress, oversize, deps };
+  return { mailbox, sink, target, progress, deps };
 }
 
 const uidsOf = (sink: RecordingSink) => sink.calls.map((call) => call.uid);
@@ -138,31 +135,36 @@ describe('syncFolder', () => {
     expect((await serverUids(client, 'Sent')).every((m) => !m.flags.includes('\\Seen'))).toBe(true);
   }, 60_000);
 
-  it('quarantines an unparseable message and records an over-size one from its headers, in UID order', async () => {
+  it('quarantines an unparseable message and files an over-size one from its headers, in UID order', async () => {
     const big = testMessage('broken', 3, { subject: 'gros fichier', body: 'x'.repeat(300_000) });
     await appendAll(dovecot, BROKEN, 'INBOX', [testMessage('broken', 1)]);
     await dovecot.deliver(BROKEN.user, Buffer.from([0x00, 0xff, 0xfe, 0x01, 0x0d, 0x0a, 0x42, 0x0d, 0x0a]));
     await appendAll(dovecot, BROKEN, 'INBOX', [big, testMessage('broken', 4)]);
-    const { mailbox, sink, target, deps, oversize } = setUp(BROKEN);
+    const { mailbox, sink, target, deps } = setUp(BROKEN);
 
     const limits = { ...defaultBatchLimits, maxMessageBytes: 100_000 };
     const report = await syncFolder(await connect(BROKEN), target, deps({ limits }));
 
-    expect(report.fates).toEqual({ appended: 2, quarantined: 1, oversize: 1 });
-    expect(sink.calls.map((call) => [call.kind, call.uid])).toEqual([['ingest', 1], ['quarantine', 2], ['quarantine', 3], ['ingest', 4]]);
-    const [junk, tooBig] = centre.quarantined(mailbox.id);
-    expect(junk?.reason).toMatch(/illisible/);
-    expect(tooBig?.reason).toMatch(/trop volumineux/);
-    expect(oversize).toEqual([
-      expect.objectContaining({ uid: 3, limit: 100_000, subject: 'gros fichier', from: { name: 'Client 3', address: 'client3@example.fr' } }),
-    ]);
-    expect(oversize[0]!.size).toBeGreaterThan(300_000);
-    // The over-size entry keeps the headers, not the body that was never downloaded.
-    const kept = centre.blobs.absolutePath(oversize[0]!.headersSha256);
-    expect(centre.quarantined(mailbox.id)[1]?.rawPath).toBe(centre.blobs.relativePath(oversize[0]!.headersSha256));
+    expect(report.fates).toEqual({ appended: 3, quarantined: 1 });
+    expect(sink.calls.map((call) => [call.kind, call.uid])).toEqual([['ingest', 1], ['quarantine', 2], ['ingest', 3], ['ingest', 4]]);
+    const [junk, ...others] = centre.quarantined(mailbox.id);
+    expect(others).toEqual([]);
+    expect(junk?.reason).toMatch(/^unparseable: Source illisible/);
+    const tooBig = sink.mails.find((mail) => mail.uid === 3);
+    expect(tooBig).toMatchObject({
+      subject: 'gros fichier',
+      from: { name: 'Client 3', address: 'client3@example.fr' },
+      text: expect.stringMatching(/^Message trop volumineux \(29\d Ko\) : le contenu n’a pas été téléchargé\. Il est resté tel quel sur le serveur de messagerie \(dossier INBOX\)/),
+      html: null,
+      attachments: [],
+      tooLarge: { size: tooBig!.rawSize, limit: 100_000 },
+    });
+    expect(tooBig!.rawSize).toBeGreaterThan(300_000);
+    // Its source is the headers, not the body that was never downloaded.
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync(kept, 'utf8')).toContain('Subject: gros fichier');
-    expect(readFileSync(kept, 'utf8')).not.toContain('xxxx');
+    const kept = readFileSync(centre.blobs.absolutePath(tooBig!.rawSha256), 'utf8');
+    expect(kept).toContain('Subject: gros fichier');
+    expect(kept).not.toContain('xxxx');
     expect(centre.checkpoint(mailbox.id)?.lastUid).toBe(4);
   }, 60_000);
 
@@ -180,7 +182,7 @@ describe('syncFolder', () => {
     const report = await syncFolder(await connect(FAILING), target, deps({ sink: failingOnTwo }));
 
     expect(report.fates).toEqual({ appended: 2, quarantined: 1 });
-    expect(centre.quarantined(mailbox.id)).toEqual([expect.objectContaining({ uid: 2, reason: 'Classement impossible : contrainte violée' })]);
+    expect(centre.quarantined(mailbox.id)).toEqual([expect.objectContaining({ uid: 2, reason: 'filing_failed: contrainte violée' })]);
     expect(centre.checkpoint(mailbox.id)?.lastUid).toBe(3);
   }, 60_000);
 

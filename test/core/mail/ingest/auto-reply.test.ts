@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cases, messages, outbox } from '../../../../electron/core/db/schema';
+import { cases, messages, outbox, quarantine } from '../../../../electron/core/db/schema';
 import type { IncomingMail } from '../../../../electron/core/mail/incoming-mail';
 import { automaticKind, type AutomaticKind } from '../../../../electron/core/mail/ingest/auto-reply';
 import { caseOf, centreAddress, openIngestFixture, type IngestFixture } from './ingest-fixture';
@@ -74,13 +74,14 @@ describe('filing a machine’s message', () => {
     expect(outboxCount()).toBe(acknowledgements);
   });
 
-  it('files our own mail into its thread without effect, and opens nothing for it elsewhere', () => {
+  it('files our own mail into its thread without effect, and sets it aside in the quarantine rather than open a case for it', () => {
     const first = f.incoming();
     const caseId = caseOf(f.sink.ingest(first));
     const before = f.db.orm.select().from(cases).all().length;
     const ours = { address: centreAddress };
     expect(f.sink.ingest(f.incoming({ from: ours, inReplyTo: first.messageId }))).toMatchObject({ kind: 'appended', caseId, reopened: false });
-    expect(f.sink.ingest(f.incoming({ from: ours, subject: 'Accusé de réception' }))).toEqual({ kind: 'ignored', reason: 'loop' });
+    expect(f.sink.ingest(f.incoming({ from: ours, subject: 'Accusé de réception' }))).toEqual({ kind: 'quarantined', reason: 'own_address' });
     expect(f.db.orm.select().from(cases).all()).toHaveLength(before);
+    expect(f.db.orm.select().from(quarantine).all()).toEqual([expect.objectContaining({ reason: 'own_address' })]);
   });
 });

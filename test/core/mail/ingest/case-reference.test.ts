@@ -5,8 +5,10 @@ import { caseNumberOfMessageId, caseNumbersInSubject, messageIdsOf } from '../..
 describe('case references in mail', () => {
   it('reads the case number back from the Message-IDs our replies carry', () => {
     expect(caseNumberOfMessageId(newMessageId('000123', 'contact@centre.fr'))).toBe('000123');
-    expect(caseNumberOfMessageId('<ud.1000000.ab@centre.fr>')).toBe('1000000');
-    expect(caseNumberOfMessageId('<ud.123.ab@centre.fr>')).toBeNull();
+    expect(caseNumberOfMessageId('<ud.1000000.0123456789abcdef01234567@centre.fr>')).toBe('1000000');
+    expect(caseNumberOfMessageId('<ud.123.0123456789abcdef01234567@centre.fr>')).toBeNull();
+    // Without the random part, anyone can write it from a case number: nobody's.
+    expect(caseNumberOfMessageId('<ud.000123.ab@centre.fr>')).toBeNull();
     expect(caseNumberOfMessageId('<CAF=x+ud.000123.ab@mail.gmail.com>')).toBeNull();
   });
 

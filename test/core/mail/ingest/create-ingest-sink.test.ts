@@ -118,7 +118,10 @@ describe('reopen rules', () => {
     // Demo case 000005, answered from another installation or before a restore: only its number is known.
     const demo = f.db.orm.select().from(cases).where(eq(cases.number, '000005')).get();
     setCase(demo?.id as number, { state: 'waiting_contact', assigneeId: f.agentIds.lucas });
-    const outcome = f.sink.ingest(f.incoming({ references: ['<ud.000005.x@centre.fr>'] }));
+    const contact = f.db.orm.select().from(contacts).where(eq(contacts.id, demo?.contactId as number)).get();
+    const outcome = f.sink.ingest(
+      f.incoming({ from: { address: contact?.email as string }, references: ['<ud.000005.5f0c9e1d2b3a4c5d6e7f8091@centre.fr>'] }),
+    );
     expect(outcome).toMatchObject({ kind: 'appended', caseId: demo?.id, reason: 'message_id_reference', reopened: true });
     expect(f.caseRow(demo?.id as number)).toMatchObject({ state: 'contact_replied', assigneeId: f.agentIds.lucas });
   });
@@ -229,12 +232,13 @@ describe('duplicates and the checkpoint', () => {
 
 describe('quarantine', () => {
   it('keeps the raw source and moves the checkpoint, once', () => {
-    const entry = { mailboxId: f.mailboxId, folder: 'INBOX', uidValidity: 1, uid: 12, reason: 'MIME illisible', rawSha256: sha('broken') };
+    const reason = { code: 'unparseable' as const, detail: 'MIME illisible' };
+    const entry = { mailboxId: f.mailboxId, folder: 'INBOX', uidValidity: 1, uid: 12, reason, rawSha256: sha('broken') };
     f.sink.quarantine(entry);
     f.sink.quarantine(entry);
     const rows = f.db.orm.select().from(quarantine).all();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ uid: 12, reason: 'MIME illisible', resolvedAt: null });
+    expect(rows[0]).toMatchObject({ uid: 12, reason: 'unparseable: MIME illisible', resolvedAt: null });
     expect(rows[0]?.rawPath.split(/[\\/]/)).toEqual(['attachments', entry.rawSha256.slice(0, 2), entry.rawSha256]);
     expect(checkpoint()).toMatchObject({ lastUid: 12 });
   });
@@ -246,8 +250,8 @@ describe('quarantine', () => {
   });
 
   it('quarantines a message with no sender at all rather than filing it for nobody', () => {
-    expect(f.sink.ingest(f.incoming({ from: null, uid: 30 }))).toEqual({ kind: 'ignored', reason: 'no_sender' });
-    expect(f.db.orm.select().from(quarantine).all()).toHaveLength(1);
+    expect(f.sink.ingest(f.incoming({ from: null, uid: 30 }))).toEqual({ kind: 'quarantined', reason: 'no_sender' });
+    expect(f.db.orm.select().from(quarantine).all()).toEqual([expect.objectContaining({ uid: 30, reason: 'no_sender' })]);
     expect(checkpoint()).toMatchObject({ lastUid: 30 });
   });
 });

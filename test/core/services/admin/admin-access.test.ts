@@ -36,7 +36,7 @@ const mutations: Array<[string, (api: Api) => Promise<unknown>]> = [
       priority: 9,
     })],
   ['reorderRoutingRules', (api) => api.admin.reorderRoutingRules({ ids: [] })],
-  ['updateSettings', (api) => api.admin.updateSettings({ defaultCountry: 'BE', acknowledgementDailyLimit: 1, localModelUrl: null })],
+  ['updateSettings', (api) => api.admin.updateSettings({ defaultCountry: 'BE', acknowledgementDailyLimit: 1, localModelUrl: null, defaultSendingMailboxId: null })],
 ];
 
 describe('administration calls refused to agents and supervisors', () => {
@@ -70,7 +70,7 @@ describe('administration calls refused to agents and supervisors', () => {
       'Facturation', 'Livraison', 'Contrat', 'Réclamation', 'Demande d’information',
     ]);
     expect(tree[0]?.children.map((q) => q.label)).toEqual(['Erreur de facture', 'Remboursement', 'Échéancier de paiement']);
-    expect(await camille.admin.settings()).toEqual({ defaultCountry: 'FR', acknowledgementDailyLimit: 3, localModelUrl: null });
+    expect(await camille.admin.settings()).toEqual({ defaultCountry: 'FR', acknowledgementDailyLimit: 3, localModelUrl: null, backupFolder: null, backupKeep: 7, replyToPolicy: 'noreply_only', defaultSendingMailboxId: 1 });
   });
 
   it('refuses a signed-out window before any rule', async () => {

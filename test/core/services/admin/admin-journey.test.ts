@@ -103,7 +103,7 @@ describe('the administrator sets up, the agent uses it', () => {
     const [welcome] = flatten(await camille.templates.tree()).find((t) => t.name === 'Accueil')?.templates ?? [];
     await expect(camille.templates.render({ templateId: welcome?.id as number, caseId: 99_999 })).rejects.toMatchObject({
       code: 'not_found',
-      message: 'Ce dossier n’existe pas.',
+      message: 'Ce dossier n’existe pas, ou il n’est ni sur vos bureaux ni dans l’une de vos files.',
     });
     await expect(admin.templates.render({ templateId: welcome?.id as number, caseId: 1 })).rejects.toMatchObject({
       code: 'forbidden',

@@ -22,11 +22,14 @@ describe('lists the shared schemas repeat from the tables', () => {
 
 describe('readSettings', () => {
   it('reads the demo’s plain-text rows and falls back to the default for a missing or unreadable one', () => {
-    expect(readSettings(temp.db)).toEqual(defaultSettings);
+    // The demo's own mailbox is its default sending mailbox.
+    const demo = { ...defaultSettings, defaultSendingMailboxId: 1 };
+    expect(readSettings(temp.db)).toEqual(demo);
     const write = temp.db.sqlite.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)');
     write.run('default_country', 'CH');
     write.run('acknowledgement_daily_limit', 'beaucoup');
     write.run('local_model_url', 'https://cloud.example.com');
+    write.run('reply_mailbox_id', 'la boîte du service');
     expect(readSettings(temp.db)).toEqual({ ...defaultSettings, defaultCountry: 'CH' });
   });
 });

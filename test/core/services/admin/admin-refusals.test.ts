@@ -70,12 +70,20 @@ describe('queues', () => {
     await expectRefused(() => admin.admin.updateQueue({ ...service, media: 'letter' }), 'refused', {
       media: 'Cette file contient des dossiers : son média ne peut plus changer.',
     });
+    // The demo's mailbox feeds the queue: its mail would land where nobody looks.
+    const feeding = await expectRefused(() => admin.admin.updateQueue({ ...service, active: false }), 'refused');
+    expect(feeding.message).toMatch(/^La boîte aux lettres « Service clients » dépose son courrier dans cette file/);
+    const [mailbox] = await admin.mailboxes.list();
+    const { hasPassword: _hasPassword, ...settings } = mailbox!;
+    const complaints = (await queueNamed('Réclamations'))!;
+    await admin.mailboxes.update({ ...settings, queueId: complaints.id });
     await admin.admin.updateQueue({ ...service, active: false });
     const camille = await demo.as('Camille Martin');
     expect((await camille.desk.queues()).map((q) => q.name)).not.toContain('Service clients');
     const stillThere = demo.core.db.sqlite.prepare('SELECT count(*) AS n FROM cases WHERE queue_id = ?').get(service.id);
     expect(stillThere).toEqual({ n: service.caseCount });
     await admin.admin.updateQueue({ ...service, active: true });
+    await admin.mailboxes.update(settings);
   });
 
   it('deletes an empty queue, unless an active routing rule sends mail to it', async () => {
@@ -133,7 +141,7 @@ describe('settings', () => {
       defaultCountry: settingsMessages.country,
     });
     const saved = await admin.admin.updateSettings({ ...settings, defaultCountry: 'be', acknowledgementDailyLimit: 0 });
-    expect(saved).toEqual({ defaultCountry: 'BE', acknowledgementDailyLimit: 0, localModelUrl: null });
+    expect(saved).toEqual({ defaultCountry: 'BE', acknowledgementDailyLimit: 0, localModelUrl: null, backupFolder: null, backupKeep: 7, replyToPolicy: 'noreply_only', defaultSendingMailboxId: 1 });
     const row = demo.core.db.sqlite.prepare(`SELECT value FROM settings WHERE key = 'default_country'`).get();
     expect(row).toEqual({ value: 'BE' });
     expect(await (await demo.as('Lucas Bernard')).admin.settings()).toEqual(saved);

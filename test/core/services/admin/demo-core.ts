@@ -34,7 +34,7 @@ export function startDemoCore(): DemoCore {
       });
       const agent = (await api.session.agents()).find((a) => a.displayName === person);
       if (!agent) throw new Error(`no active agent called ${person}`);
-      await api.session.signIn({ agentId: agent.id, password });
+      await api.session.signIn({ login: agent.login, password });
       return api;
     },
     dump: () => dumpTables(core),

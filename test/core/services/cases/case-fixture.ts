@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CallName, CallOutput, AppError } from '../../../../shared/contract';
 import { createCore, databaseFile, type Connection, type Core } from '../../../../electron/core/create-core';
-import { mailboxes, settings } from '../../../../electron/core/db/schema';
 import type { Clock, FileOpener } from '../../../../electron/core/ports';
-import { defaultReplyMailboxSetting } from '../../../../electron/core/services/cases/sending-mailbox';
 import { migrationsFolder } from '../../temp-database';
 
 /** The demo's people, by the ids the demo gives them (see demo-data.ts). */
 export const people = { camille: 1, lucas: 2, sophie: 3, admin: 4 } as const;
+/** …and the logins they sign in with. */
+export const logins: Record<Person, string> = { camille: 'camille.martin', lucas: 'lucas.bernard', sophie: 'sophie.durand', admin: 'admin' };
 export type Person = keyof typeof people;
 
 /** A clock the test moves on, so that "when" columns can be told apart and checked exactly. */
@@ -42,13 +42,15 @@ function demoTemplate(): string {
   return template;
 }
 
-/** The demo centre on a fresh SQLite file, with signed-in connections on demand. */
-export function startDemoCore(options: { mailbox?: boolean; opener?: FileOpener } = {}): CaseCore {
+/**
+ * The demo centre on a fresh SQLite file, with signed-in connections on demand. Its mailbox (the
+ * demo's own) is the default sending mailbox: replies are queued in the outbox as the demo sends them.
+ */
+export function startDemoCore(options: { opener?: FileOpener } = {}): CaseCore {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ud-cases-'));
   copyFileSync(demoTemplate(), databaseFile(dataDir));
   const clock = steppingClock();
   const core = createCore({ dataDir, migrationsFolder, demo: true, clock, ...(options.opener ? { opener: options.opener } : {}) });
-  if (options.mailbox !== false) addDefaultMailbox(core);
   const connections = new Map<Person, Connection>();
   return {
     core,
@@ -58,7 +60,7 @@ export function startDemoCore(options: { mailbox?: boolean; opener?: FileOpener 
       const known = connections.get(person);
       if (known) return known;
       const connection = core.connect();
-      const signIn = await connection.call('session.signIn', { agentId: people[person], password: 'demo' });
+      const signIn = await connection.call('session.signIn', { login: logins[person], password: 'demo' });
       if (!signIn.ok) throw new Error(signIn.error.message);
       connections.set(person, connection);
       return connection;
@@ -68,31 +70,6 @@ export function startDemoCore(options: { mailbox?: boolean; opener?: FileOpener 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** The demo has no mailbox: a test centre gets one, named as the default for queues without their own. */
-export function addDefaultMailbox(core: Core): number {
-  const { id } = core.db.orm
-    .insert(mailboxes)
-    .values({
-      name: 'Service clients',
-      address: 'service.clients@centre-demo.example.com',
-      senderName: 'Centre de relation clients',
-      imapHost: '127.0.0.1',
-      imapPort: 993,
-      imapTls: 'implicit',
-      imapUser: 'service',
-      smtpHost: '127.0.0.1',
-      smtpPort: 465,
-      smtpTls: 'implicit',
-      smtpUser: 'service',
-      secretKey: 'mailbox.1',
-      queueId: 1,
-    })
-    .returning({ id: mailboxes.id })
-    .get();
-  core.db.orm.insert(settings).values({ key: defaultReplyMailboxSetting, value: String(id) }).run();
-  return id;
 }
 
 /** The call's data, or a thrown Error with the core's French message. */

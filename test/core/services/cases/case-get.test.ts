@@ -62,7 +62,7 @@ describe('cases.get', () => {
   it('lets an agent read the cases of their queues, not the others', async () => {
     expect((await get('lucas', 'Demande de duplicata')).assignee?.displayName).toBe('Camille Martin');
     const complaint = caseBySubject(t.core, 'Colis reçu endommagé');
-    expect(await refusal(await t.as('camille'), 'cases.get', { caseId: complaint.id })).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(await t.as('camille'), 'cases.get', { caseId: complaint.id })).toMatchObject({ code: 'not_found' });
     expect(await refusal(await t.as('admin'), 'cases.get', { caseId: complaint.id })).toMatchObject({ code: 'forbidden' });
     expect((await get('sophie', 'Colis reçu endommagé')).state).toBe('todo');
     expect(await refusal(await t.as('sophie'), 'cases.get', { caseId: 9999 })).toMatchObject({ code: 'not_found' });

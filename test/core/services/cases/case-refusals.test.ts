@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../../shared/contract';
-import { caseBySubject, contactEmail, dumpDatabase, people, refusal, startDemoCore, type CaseCore, type Person } from './case-fixture';
+import { caseBySubject, contactEmail, dumpDatabase, ok, people, refusal, startDemoCore, type CaseCore, type Person } from './case-fixture';
 
 /**
  * SPEC: "an action not allowed is refused by the core with a clear error, whatever the UI showed",
@@ -19,9 +19,8 @@ interface Refused {
   input: (c: { id: number; version: number; email: string }) => Record<string, unknown>;
   code: AppError['code'];
   message: RegExp;
-  /** Set-up the case needs first (a push offer, a merge…), written straight to the database. */
-  prepare?: (t: CaseCore, c: { id: number }) => void;
-  mailbox?: boolean;
+  /** Set-up the case needs first (a push offer, a merge…). */
+  prepare?: (t: CaseCore, c: { id: number }) => unknown;
 }
 
 const cases: Refused[] = [
@@ -114,7 +113,12 @@ const cases: Refused[] = [
   },
   {
     name: 'a reply when no mailbox can send it',
-    by: 'camille', subject: 'Demande de duplicata', mailbox: false,
+    by: 'camille', subject: 'Demande de duplicata',
+    // As an administrator would: « Paramètres », no default sending mailbox (the queue has none).
+    prepare: async (t) => {
+      const admin = await t.as('admin');
+      await ok(admin, 'admin.updateSettings', { ...(await ok(admin, 'admin.settings', {})), defaultSendingMailboxId: null });
+    },
     input: (c) => ({ ...c, action: 'reply_and_close', reply: reply(c.email) }),
     code: 'refused', message: /Aucune boîte aux lettres d’envoi/,
   },
@@ -135,7 +139,8 @@ const cases: Refused[] = [
     name: 'an agent outside the case’s queue',
     by: 'camille', subject: 'Colis reçu endommagé',
     input: (c) => ({ ...c, action: 'take' }),
-    code: 'forbidden', message: /ni sur vos bureaux ni dans l’une de vos files/,
+    // Worded as for a case that does not exist: a refusal confirms nothing (services/case-access.ts).
+    code: 'not_found', message: /n’existe pas, ou il n’est ni sur vos bureaux ni dans l’une de vos files/,
   },
   {
     name: 'the administrator, who handles no case',
@@ -147,9 +152,9 @@ const cases: Refused[] = [
 
 describe('cases.act refusals write nothing', () => {
   it.each(cases)('$name', async (refused) => {
-    t = startDemoCore({ mailbox: refused.mailbox ?? true });
+    t = startDemoCore();
     const row = caseBySubject(t.core, refused.subject);
-    refused.prepare?.(t, row);
+    await refused.prepare?.(t, row);
     const connection = await t.as(refused.by);
     const before = dumpDatabase(t.core);
     const heard: unknown[] = [];

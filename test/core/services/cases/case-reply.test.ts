@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesSource, uploadFile } from '../../../../shared/contract';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import type { CaseDetail } from '../../../../shared/domain/case-detail';
 import type { OutgoingMail } from '../../../../electron/core/db/schema';
+import { apiOf } from '../../../support/connection-api';
 import { caseBySubject, caseRow, ok, people, startDemoCore, type CaseCore } from './case-fixture';
 
 /** SPEC "Replying" and the durable outbox: what a reply action leaves for the sender to send. */
@@ -15,7 +17,7 @@ afterEach(() => t.dispose());
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
 async function upload(name: string, mediaType: string, content: Buffer): Promise<StagedAttachment> {
-  return ok(await t.as('camille'), 'attachments.upload', { name, mediaType, dataBase64: content.toString('base64') });
+  return uploadFile(apiOf(await t.as('camille')), bytesSource(name, mediaType, content));
 }
 
 interface OutboxRow {

@@ -57,7 +57,7 @@ describe('cases.messageSource', () => {
     const lucas = await t.as('lucas');
     expect(await ok(lucas, 'cases.messageSource', { messageId: message.id })).toEqual({ source: raw, truncated: false });
     expect((await ok(lucas, 'cases.get', { caseId: row.id })).messages.find((m) => m.id === message.id)?.hasSource).toBe(true);
-    expect(await refusal(await t.as('camille'), 'cases.messageSource', { messageId: message.id })).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(await t.as('camille'), 'cases.messageSource', { messageId: message.id })).toMatchObject({ code: 'not_found' });
   });
 
   it('says so when the message has no source (written by an agent)', async () => {

@@ -7,31 +7,23 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { CaseAction } from '../../../../shared/domain/case-actions';
 import type { CaseDetail } from '../../../../shared/domain/case-detail';
+import { bytesSource, uploadFile } from '../../../../shared/contract';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import { createCore, type Connection, type Core } from '../../../../electron/core/create-core';
-import { settings } from '../../../../electron/core/db/schema';
-import { defaultReplyMailboxSetting } from '../../../../electron/core/services/cases/sending-mailbox';
-import { eq } from 'drizzle-orm';
-import { addDefaultMailbox, people } from './case-fixture';
+import { apiOf } from '../../../support/connection-api';
+import { logins, people, type Person } from './case-fixture';
 
 const [dataDir, migrationsFolder] = process.argv.slice(2) as [string, string];
 const core = createCore({ dataDir, migrationsFolder, demo: true });
 
-/** A restart finds the mailbox of the previous run: added once, in one transaction. */
-core.db.sqlite
-  .transaction(() => {
-    const known = core.db.orm.select().from(settings).where(eq(settings.key, defaultReplyMailboxSetting)).get();
-    if (!known) addDefaultMailbox(core);
-  })
-  .immediate();
-
+// The demo's own mailbox sends the replies: nothing to set up before working.
 /** Actions that end a case's work are drawn rarely, so that the run keeps finding work to do. */
 const rare = new Set<CaseAction>(['close', 'reply_and_close', 'reply_and_wait', 'approve']);
 const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)] as T;
 
-async function signIn(agentId: number): Promise<Connection> {
+async function signIn(person: Person): Promise<Connection> {
   const connection = core.connect();
-  const result = await connection.call('session.signIn', { agentId, password: 'demo' });
+  const result = await connection.call('session.signIn', { login: logins[person], password: 'demo' });
   if (!result.ok) throw new Error(result.error.message);
   return connection;
 }
@@ -42,8 +34,7 @@ async function data<T>(promise: Promise<{ ok: true; data: unknown } | { ok: fals
 }
 
 async function upload(connection: Connection): Promise<StagedAttachment | null> {
-  const content = randomBytes(64).toString('base64');
-  return data(connection.call('attachments.upload', { name: 'piece.bin', mediaType: 'application/octet-stream', dataBase64: content }));
+  return uploadFile(apiOf(connection), bytesSource('piece.bin', 'application/octet-stream', randomBytes(64))).catch(() => null);
 }
 
 async function command(connection: Connection, view: CaseDetail, action: CaseAction) {
@@ -82,7 +73,7 @@ async function step(core: Core, agents: Connection[]): Promise<boolean> {
   return (await connection.call('cases.act', await command(connection, view, pick(choices)))).ok;
 }
 
-const agents = [await signIn(people.camille), await signIn(people.lucas), await signIn(people.sophie)];
+const agents = [await signIn('camille'), await signIn('lucas'), await signIn('sophie')];
 process.stdout.write('ready\n');
 for (;;) {
   if (await step(core, agents)) process.stdout.write('.');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytesSource, uploadFile } from '../../../../shared/contract';
 import type { DeskRow } from '../../../../shared/domain/desk';
 import { contactFormValues } from '../../../../shared/domain/contact-view';
-import { base64, everyContactField, newCase, startCreationCentre, type CreationCentre } from './creation-fixture';
+import { everyContactField, newCase, startCreationCentre, type CreationCentre } from './creation-fixture';
 
 let centre: CreationCentre;
 
@@ -55,8 +56,8 @@ describe('creation.options', () => {
 describe('creation.submit for a new contact', () => {
   it('creates the contact and the case with every field, replies and files it in Traités', async () => {
     const { camille } = centre;
-    const request = await camille.attachments.upload({ name: 'bon-de-commande.pdf', mediaType: 'application/pdf', dataBase64: base64('%PDF bon') });
-    const response = await camille.attachments.upload({ name: 'procedure.txt', mediaType: 'text/plain', dataBase64: base64('Procédure') });
+    const request = await uploadFile(camille, bytesSource('bon-de-commande.pdf', 'application/pdf', Buffer.from('%PDF bon')));
+    const response = await uploadFile(camille, bytesSource('procedure.txt', 'text/plain', Buffer.from('Procédure')));
     const qualification = centre.options.qualifications.find((q) => q.label === 'Facturation')?.children[0];
     const changes: string[] = [];
     const off = camille.on('case.changed', (event) => changes.push(`${event.caseId}:${event.state}`));

@@ -4,7 +4,6 @@ import type { CaseCreationInput } from '../../../../shared/domain/case-creation-
 import type { ContactInput } from '../../../../shared/domain/contact-schema';
 import { standardFormFields } from '../../../../electron/core/demo/standard-form';
 import { startDemoCore, type DemoCore } from '../admin/demo-core';
-import { addDefaultMailbox } from '../cases/case-fixture';
 
 export interface CreationCentre {
   demo: DemoCore;
@@ -17,13 +16,12 @@ export interface CreationCentre {
 }
 
 /**
- * The demo centre, plus what case creation needs beyond it: a mailbox replies leave from, a letter
- * queue (push) Camille belongs to, and a custom e-mail form "Sinistre" that requires the city and
+ * The demo centre (its mailbox is the default one replies leave from), plus what case creation
+ * needs beyond it: a letter queue (push) Camille belongs to, and a custom e-mail form "Sinistre" that requires the city and
  * has custom fields. Set up through the administrator's calls, as a centre would be.
  */
 export async function startCreationCentre(): Promise<CreationCentre> {
   const demo = startDemoCore();
-  addDefaultMailbox(demo.core);
   const [camille, lucas, admin] = await Promise.all([
     demo.as('Camille Martin'),
     demo.as('Lucas Bernard'),
@@ -108,5 +106,3 @@ export function newCase(centre: CreationCentre, changes: Partial<CaseCreationInp
     ...changes,
   };
 }
-
-export const base64 = (text: string) => Buffer.from(text).toString('base64');

@@ -34,8 +34,7 @@ function inspectableStore(): SecretStore & { keys(): string[] } {
 
 async function signedIn(login: string): Promise<Connection> {
   const connection = core.connect();
-  const row = core.db.sqlite.prepare('SELECT id FROM agents WHERE login = ?').get(login) as { id: number };
-  expect(await connection.call('session.signIn', { agentId: row.id, password: 'demo' })).toMatchObject({ ok: true });
+  expect(await connection.call('session.signIn', { login, password: 'demo' })).toMatchObject({ ok: true });
   return connection;
 }
 
@@ -77,8 +76,13 @@ describe('mailboxes.* (administrator only)', () => {
     expect(created).toMatchObject({ name: 'Centre', address: CENTRE.user, hasPassword: true, sentFolder: null });
     expect(JSON.stringify(created)).not.toContain(password);
 
+    // Beside the demo's own mailbox (which has no password: nothing ever logs in to it).
     const listed = await data<MailboxView[]>(admin, 'mailboxes.list', {});
-    expect(listed).toEqual([created]);
+    expect(listed.map((box) => [box.address, box.hasPassword])).toEqual([
+      [CENTRE.user, true],
+      ['service.clients@centre-demo.example.com', false],
+    ]);
+    expect(listed[0]).toEqual(created);
     expect(Object.keys(listed[0] as object)).not.toContain('password');
     expect(JSON.stringify(listed)).not.toContain(password);
 
@@ -136,7 +140,7 @@ describe('mailboxes.test', () => {
   const actor = () => core.db.sqlite.prepare(`SELECT id, display_name AS displayName, role FROM agents WHERE login = 'admin'`).get() as AgentSummary;
 
   it('tests a saved mailbox with its stored password', async () => {
-    const id = (core.db.orm.select().from(mailboxes).get() as { id: number }).id;
+    const id = (core.db.orm.select().from(mailboxes).where(eq(mailboxes.address, CENTRE.user)).get() as { id: number }).id;
     const report = await service().test({ mailboxId: id }, actor());
     expect(report.ok).toBe(true);
   });

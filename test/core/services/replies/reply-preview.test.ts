@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bytesSource, uploadFile } from '../../../../shared/contract';
 import type { StagedAttachment } from '../../../../shared/domain/attachment';
 import type { OutgoingMail } from '../../../../electron/core/db/schema';
+import { apiOf } from '../../../support/connection-api';
 import { caseBySubject, contactEmail, ok, refusal, startDemoCore, type CaseCore } from '../cases/case-fixture';
 
 /** SPEC "Replying": the preview shows exactly what the contact will receive. */
@@ -14,7 +16,7 @@ afterEach(() => t.dispose());
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
 async function upload(name: string, mediaType: string, content: Buffer): Promise<StagedAttachment> {
-  return ok(await t.as('camille'), 'attachments.upload', { name, mediaType, dataBase64: content.toString('base64') });
+  return uploadFile(apiOf(await t.as('camille')), bytesSource(name, mediaType, content));
 }
 
 async function aReply(to: string) {
@@ -41,7 +43,8 @@ describe('replies.preview', () => {
     const camille = await t.as('camille');
 
     const preview = await ok(camille, 'replies.preview', { caseId: row.id, reply });
-    expect(preview.from).toEqual({ name: 'Centre de relation clients', address: 'service.clients@centre-demo.example.com' });
+    const centre = { name: 'Centre de relation clients', address: 'service.clients@centre-demo.example.com' };
+    expect(preview.sender).toEqual({ kind: 'default', from: centre });
     expect(preview.cc).toEqual([{ address: 'compta@example.com' }]);
     expect(preview.subject).toBe(`RE: Demande d’échéancier de paiement [#${row.number}]`);
     expect(preview.html).not.toContain('script');
@@ -61,7 +64,7 @@ describe('replies.preview', () => {
     const sent = queuedMail(row.id);
     const { from, to, cc, bcc, subject, html } = sent;
     expect({ from, to, cc, bcc, subject, html }).toEqual({
-      from: preview.from,
+      from: centre,
       to: preview.to,
       cc: preview.cc,
       bcc: preview.bcc,
@@ -97,7 +100,7 @@ describe('replies.preview', () => {
       caseId: lucasCase.id,
       reply: { to: { address: contactEmail(t.core, lucasCase.id) }, html: '<p>Bonjour</p>' },
     });
-    expect(foreign.code).toBe('forbidden');
+    expect(foreign.code).toBe('not_found');
   });
 });
 
@@ -105,7 +108,7 @@ describe('replies.draftImages', () => {
   it('gives a colleague the draft’s inline images, and nothing to whoever cannot read the case', async () => {
     const row = caseBySubject(t.core, 'Retard de livraison sur chantier');
     const lucas = await t.as('lucas');
-    const logo = { ...(await ok(lucas, 'attachments.upload', { name: 'plan.png', mediaType: 'image/png', dataBase64: png.toString('base64') })), contentId: 'plan@ud' };
+    const logo = { ...(await uploadFile(apiOf(lucas), bytesSource('plan.png', 'image/png', png))), contentId: 'plan@ud' };
     const reply = { to: { address: contactEmail(t.core, row.id) }, html: '<p>Le plan :</p><img src="cid:plan@ud">', attachments: [logo] };
     await ok(lucas, 'cases.act', { caseId: row.id, version: row.version, action: 'save_draft', reply });
 
@@ -114,6 +117,6 @@ describe('replies.draftImages', () => {
 
     // Camille is in neither Lucas's desks nor his queue.
     const error = await refusal(await t.as('camille'), 'replies.draftImages', { caseId: row.id });
-    expect(error.code).toBe('forbidden');
+    expect(error.code).toBe('not_found');
   });
 });

@@ -1,5 +1,6 @@
 import type { Database } from '../../../../../electron/core/db/database';
 import type { IncomingMail, IngestOutcome, IngestSink } from '../../../../../electron/core/mail/incoming-mail';
+import { encodeReason } from '../../../../../electron/core/mail/ingest/quarantine';
 import type { BlobStore } from '../../../../../electron/core/storage/blob-store';
 
 export interface SinkCall {
@@ -13,6 +14,8 @@ export interface SinkCall {
 export interface RecordingSink extends IngestSink {
   /** Every call, in order, once its transaction committed. */
   readonly calls: SinkCall[];
+  /** Every message handed to `ingest`, as the sync built it. */
+  readonly mails: IncomingMail[];
 }
 
 /**
@@ -23,6 +26,7 @@ export interface RecordingSink extends IngestSink {
  */
 export function createRecordingSink(db: Database, blobs: BlobStore, bucketCaseId: number): RecordingSink {
   const calls: SinkCall[] = [];
+  const mails: IncomingMail[] = [];
   const sql = db.sqlite;
   const byUid = sql.prepare(`SELECT id FROM messages WHERE mailbox_id = ? AND folder = ? AND uidvalidity = ? AND uid = ?`);
   const byMessageId = sql.prepare(`SELECT id FROM messages WHERE mailbox_id = ? AND message_id_header = ?`);
@@ -54,14 +58,16 @@ export function createRecordingSink(db: Database, blobs: BlobStore, bucketCaseId
     return duplicate ? { kind: 'duplicate', caseId: bucketCaseId } : { kind: 'appended', caseId: bucketCaseId, number: '000001', reason: 'test', reopened: false };
   });
   const quarantineTx = sql.transaction((entry: Parameters<IngestSink['quarantine']>[0]) => {
-    quarantine.run(entry.mailboxId, entry.folder, entry.uidValidity, entry.uid, entry.reason, blobs.relativePath(entry.rawSha256), new Date().toISOString());
+    quarantine.run(entry.mailboxId, entry.folder, entry.uidValidity, entry.uid, encodeReason(entry.reason), blobs.relativePath(entry.rawSha256), new Date().toISOString());
     checkpoint.run(entry.mailboxId, entry.folder, entry.uidValidity, entry.uid);
   });
 
   return {
     calls,
+    mails,
     ingest(mail) {
       const outcome = ingest(mail);
+      mails.push(mail);
       calls.push({ kind: 'ingest', folder: mail.folder, uidValidity: mail.uidValidity, uid: mail.uid, outcome: outcome.kind });
       return outcome;
     },
