@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { Envelope } from '../../shared/contract';
 import { openDatabase, type Database } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
-import { EventBus, type EventListener } from './event-bus';
+import { EventBus } from './event-bus';
 import { ensurePrivateDataDir } from './storage/private-data-dir';
 import { systemClock, silentNotifier, memorySecretStore, type Clock, type FileOpener, type Notifier, type SecretStore } from './ports';
 import { createFileLogger, type AppLogger } from './logging/logger';
-import { createConnectionSession } from './rpc/connection-session';
-import { dispatch } from './rpc/dispatcher';
+import { createConnections, type Connection, type ConnectOptions } from './rpc/connections';
 import { createHandlers } from './rpc/handlers';
 import { createServices } from './services';
 
@@ -38,12 +36,7 @@ export interface CoreOptions {
   log?: AppLogger;
 }
 
-/** One client of the core: a window (IPC) or a browser tab (WebSocket), with its own sign-in. */
-export interface Connection {
-  call(name: unknown, input: unknown): Promise<Envelope<unknown>>;
-  onEvent(listener: EventListener): () => void;
-  close(): void;
-}
+export type { Connection, ConnectOptions };
 
 export interface Core {
   readonly db: Database;
@@ -55,7 +48,7 @@ export interface Core {
   readonly opener: FileOpener | null;
   /** The journal a support person reads (electron/core/logging/). */
   readonly log: AppLogger;
-  connect(): Connection;
+  connect(options?: ConnectOptions): Connection;
   close(): void;
 }
 
@@ -76,35 +69,7 @@ export function createCore(options: CoreOptions): Core {
     version: options.version ?? '0.0.0',
     dataDir: options.dataDir,
   });
-  const connections = new Set<() => void>();
-
-  function connect(): Connection {
-    const session = createConnectionSession({ agentNow: services.sessions.agentNow });
-    const unsubscribers = new Set<() => void>();
-    const close = () => {
-      for (const off of unsubscribers) off();
-      unsubscribers.clear();
-      session.end();
-      connections.delete(close);
-    };
-    connections.add(close);
-    return {
-      call: (name, input) => dispatch(handlers, name, input, session, log.error),
-      onEvent: (listener) => {
-        // The centre's news (cases, sync, outbox) is for signed-in agents only: an anonymous socket
-        // would otherwise watch every case change. Read again per event, as calls are.
-        const off = events.subscribe((name, payload) => {
-          if (session.check().kind === 'active') listener(name, payload);
-        });
-        unsubscribers.add(off);
-        return () => {
-          off();
-          unsubscribers.delete(off);
-        };
-      },
-      close,
-    };
-  }
+  const connections = createConnections({ handlers, events, clock, log: log.error, sessions: services.sessions });
 
   return {
     db,
@@ -115,9 +80,9 @@ export function createCore(options: CoreOptions): Core {
     notifier,
     opener,
     log,
-    connect,
+    connect: connections.connect,
     close: () => {
-      for (const close of [...connections]) close();
+      connections.closeAll();
       db.close();
       void log.close();
     },

@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost: N = 2^14 with r = 8 takes about 50 ms and 16 MiB, OWASP's floor for scrypt. */
 export interface ScryptParams {
@@ -24,17 +24,27 @@ export function hashPassword(password: string, params: ScryptParams = defaultScr
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+/**
+ * Asynchronous: the ~50 ms of scrypt run on libuv's thread pool, so that a sign-in (or a stream of
+ * guesses) never stalls the calls of the agents already at work.
+ */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
   if (!parsed) return false;
-  const hash = derive(password, parsed.salt, parsed.params, parsed.hash.length);
+  const hash = await new Promise<Buffer>((resolve, reject) => {
+    scrypt(password.normalize('NFC'), parsed.salt, parsed.hash.length, options(parsed.params), (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
   return timingSafeEqual(hash, parsed.hash);
 }
 
-function derive(password: string, salt: Buffer, { N, r, p }: ScryptParams, length = keyLength): Buffer {
-  // Node's default maxmem (32 MiB) is too small above N = 2^14; scrypt needs 128 · N · r bytes.
-  return scryptSync(password.normalize('NFC'), salt, length, { N, r, p, maxmem: 256 * N * r });
+function derive(password: string, salt: Buffer, params: ScryptParams, length = keyLength): Buffer {
+  return scryptSync(password.normalize('NFC'), salt, length, options(params));
 }
+
+/** Node's default maxmem (32 MiB) is too small above N = 2^14; scrypt needs 128 · N · r bytes. */
+const options = ({ N, r, p }: ScryptParams): ScryptOptions => ({ N, r, p, maxmem: 256 * N * r });
 
 function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buffer } | null {
   const parts = stored.split('$');

@@ -28,9 +28,8 @@ export function createWsEndpoint(core: Core, identity: () => HostIdentity): WsEn
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
-    const _address = peerAddress(req);
-    // address: for sign-in throttling (issue 11): core.connect({ address: _address }) once it takes it.
-    serveSocket(socket, core.connect());
+    // Sign-ins are throttled per client address too.
+    serveSocket(socket, core.connect({ address: peerAddress(req) }));
   });
 
   return {

@@ -49,7 +49,7 @@ export function bindIpc(
   function connectionFor(contents: WebContents): Connection {
     const existing = connections.get(contents);
     if (existing) return existing;
-    const connection = core.connect();
+    const connection = core.connect({ address: 'local' });
     connection.onEvent((name, payload) => {
       if (!contents.isDestroyed()) contents.send(ipcChannels.event, name, payload);
     });

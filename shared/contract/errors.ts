@@ -11,6 +11,7 @@ export const errorCodes = [
   'not_found',
   'conflict', // the case changed since the caller read it (optimistic concurrency)
   'refused', // a business rule refuses it (state machine, queue mode…)
+  'rate_limited', // too many failed sign-ins: `retryAfterSeconds` says how long to wait
   'unknown_call',
   'unavailable', // the core is not reachable (transport closed)
   'internal',
@@ -23,6 +24,8 @@ export const appErrorSchema = z.object({
   message: z.string(),
   /** Field path (dots, e.g. `contact.birthDate`) → message, for forms. */
   fields: z.record(z.string(), z.string()).optional(),
+  /** `rate_limited`: seconds before the core will judge another attempt. */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 
@@ -49,11 +52,13 @@ export class AppFailure extends Error {
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
+  readonly retryAfterSeconds: number | undefined;
   constructor(error: AppError) {
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;
     this.fields = error.fields;
+    this.retryAfterSeconds = error.retryAfterSeconds;
   }
 }
 

@@ -32,6 +32,14 @@ export const events = {
     agentId: z.number().int().nullable(),
     reason: z.string(),
   }),
+  /**
+   * This connection's session ended by itself (idle time, « Se déconnecter partout », account
+   * deactivated): the window goes back to the sign-in screen. Sent to that connection only.
+   */
+  'session.ended': z.object({
+    reason: z.enum(['idle', 'everywhere', 'deactivated']),
+    message: z.string(),
+  }),
 } as const;
 
 export type Events = typeof events;

@@ -10,29 +10,29 @@ describe('passwords', () => {
     expect(Buffer.from(hash ?? '', 'base64')).toHaveLength(64);
   });
 
-  it('verifies the right password and refuses a wrong one', () => {
+  it('verifies the right password and refuses a wrong one', async () => {
     const stored = hashPassword('Mot de passe très sûr');
-    expect(verifyPassword('Mot de passe très sûr', stored)).toBe(true);
-    expect(verifyPassword('mot de passe très sûr', stored)).toBe(false);
-    expect(verifyPassword('', stored)).toBe(false);
+    expect(await verifyPassword('Mot de passe très sûr', stored)).toBe(true);
+    expect(await verifyPassword('mot de passe très sûr', stored)).toBe(false);
+    expect(await verifyPassword('', stored)).toBe(false);
   });
 
   it('salts every hash, so the same password never gives the same string', () => {
     expect(hashPassword('demo')).not.toBe(hashPassword('demo'));
   });
 
-  it('verifies with the parameters stored in the string, not the current defaults', () => {
+  it('verifies with the parameters stored in the string, not the current defaults', async () => {
     const stored = hashPassword('demo', { N: 1024, r: 8, p: 1 });
     expect(stored.startsWith('scrypt$1024$8$1$')).toBe(true);
-    expect(verifyPassword('demo', stored)).toBe(true);
+    expect(await verifyPassword('demo', stored)).toBe(true);
   });
 
-  it('treats the same text typed composed or decomposed as one password', () => {
+  it('treats the same text typed composed or decomposed as one password', async () => {
     const stored = hashPassword('Hélène'.normalize('NFC'));
-    expect(verifyPassword('Hélène'.normalize('NFD'), stored)).toBe(true);
+    expect(await verifyPassword('Hélène'.normalize('NFD'), stored)).toBe(true);
   });
 
-  it('refuses malformed or tampered strings instead of throwing', () => {
+  it('refuses malformed or tampered strings instead of throwing', async () => {
     const stored = hashPassword('demo', { N: 1024, r: 8, p: 1 });
     const parts = stored.split('$');
     const tampered = (index: number, value: string) => parts.map((part, i) => (i === index ? value : part)).join('$');
@@ -47,7 +47,7 @@ describe('passwords', () => {
       tampered(5, 'AAAA'), // a truncated hash
       tampered(1, '2048'), // another cost gives another hash
     ]) {
-      expect(verifyPassword('demo', bad)).toBe(false);
+      expect(await verifyPassword('demo', bad)).toBe(false);
     }
   });
 });

@@ -136,6 +136,18 @@ describe('the sign-in screen', () => {
     expect((again.wrapper.get('[data-testid="signin-login"]').element as HTMLInputElement).value).toBe('sacha.bernard');
   });
 
+  it('says on the form how long to wait after too many attempts', async () => {
+    const limited = () =>
+      fail({ code: 'rate_limited', message: 'Trop de tentatives : réessayez dans 8 secondes.', retryAfterSeconds: 8 });
+    const { wrapper } = await mountSignIn(new FakeTransport(limited));
+    await wrapper.get('[data-testid="signin-login"]').setValue('camille.martin');
+    await wrapper.get('[data-testid="signin-password"]').setValue('demo');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="signin-form-error"]').text()).toBe('Trop de tentatives : réessayez dans 8 secondes.');
+    expect(wrapper.find('[data-testid="signin-error"]').exists()).toBe(false);
+  });
+
   it('says on the form, not on a field, when the service cannot be reached', async () => {
     const { wrapper } = await mountSignIn(
       new FakeTransport(() => fail({ code: 'unavailable', message: 'Connexion au service perdue…' })),

@@ -53,7 +53,14 @@ async function route(handlers: Handlers, name: CallName, rawInput: unknown, call
   }
   const parsed = parseInput(def.input, rawInput);
   if (!parsed.success) return fail(parsed.error);
-  const ctx: CallContext = { agent, begin: (id) => caller.begin(id), end: () => caller.end() };
+  if (agent) caller.touch();
+  const ctx: CallContext = {
+    agent,
+    address: caller.address,
+    begin: (id) => caller.begin(id),
+    end: () => caller.end(),
+    endEverywhere: () => caller.endEverywhere(),
+  };
   let data: unknown;
   try {
     const handler = handlers[name] as (input: unknown, ctx: AgentContext) => unknown;

@@ -6,6 +6,8 @@ export interface SessionControl {
   /** Only the agent's id is kept: role, rights and active flag are read again at every call. */
   begin(agentId: number): void;
   end(): void;
+  /** Ends every session of the signed-in agent, on every connection (« Se déconnecter partout »). */
+  endEverywhere(): void;
 }
 
 /**
@@ -20,11 +22,16 @@ export type SessionCheck =
 /** One connection as the dispatcher sees it: its session, and where its calls come from. */
 export interface Caller extends SessionControl {
   check(): SessionCheck;
+  /** A call is activity: the idle limit counts from the last one (events are not). */
+  touch(): void;
+  /** The client's network address (`local` for the desktop window): sign-ins are throttled by it. */
+  readonly address: string;
 }
 
 /** What a handler receives: the agent as the database describes them for this very call. */
 export interface CallContext extends SessionControl {
   readonly agent: AgentSummary | null;
+  readonly address: string;
 }
 
 /** A signed-in context: the dispatcher checks `access` before calling an `agent` handler. */

@@ -41,7 +41,7 @@ export type Services = ReturnType<typeof createServices>;
 
 export function createServices(deps: ServiceDeps) {
   return {
-    sessions: createSessionService(deps.db),
+    sessions: createSessionService(deps.db, deps.clock),
     setup: createSetupService(deps),
     desks: createDeskService(deps.db),
     caseSearch: createCaseSearch(deps.db),

@@ -14,12 +14,20 @@ export const useSessionStore = defineStore('session', () => {
   /** Set when the core dropped the session (reconnection, expiry), to tell the agent why. */
   const expired = ref(false);
   let restoring: Promise<void> | null = null;
+  /** Set while this window signs out everywhere: its own `session.ended` is no surprise. */
+  let leaving = false;
 
   const isSupervisor = computed(() => agent.value?.role === 'supervisor');
 
-  /** Asks the core once whether this connection is already signed in (Electron window reload). */
+  /**
+   * Asks the core once whether this connection is already signed in (Electron window reload), and
+   * from then on hears when the core ends the session (idle time, another window's « partout »).
+   */
   function restore(): Promise<void> {
-    restoring ??= refresh();
+    if (!restoring) {
+      api.on('session.ended', () => markExpired());
+      restoring = refresh();
+    }
     return restoring;
   }
 
@@ -58,13 +66,37 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  /** A call answered `unauthenticated`: the core forgot us, so the UI must too. */
+  /** Ends this agent's sessions in every window and on every computer, this one included. */
+  async function signOutEverywhere(): Promise<void> {
+    leaving = true;
+    try {
+      await api.session.signOutEverywhere();
+      agent.value = null;
+    } finally {
+      leaving = false;
+    }
+  }
+
+  /** A call answered `unauthenticated`, or the core said the session ended: the UI forgets it too. */
   function markExpired(): void {
-    if (agent.value) expired.value = true;
+    if (agent.value && !leaving) expired.value = true;
     agent.value = null;
   }
 
-  return { agent, demoAccounts, demo, expired, isSupervisor, restore, refresh, loadSignInChoices, signIn, signOut, markExpired };
+  return {
+    agent,
+    demoAccounts,
+    demo,
+    expired,
+    isSupervisor,
+    restore,
+    refresh,
+    loadSignInChoices,
+    signIn,
+    signOut,
+    signOutEverywhere,
+    markExpired,
+  };
 });
 
 /** The login last signed in with on this machine, filled in so only the password is left to type. */

@@ -12,6 +12,8 @@ export const sessionCalls = {
   signIn: call(signInInputSchema, agentSummarySchema, 'public'),
   current: call(none, agentSummarySchema.nullable(), 'public'),
   signOut: call(none, z.null(), 'public'),
+  /** Ends every session of the signed-in agent, this one included; the others hear `session.ended`. */
+  signOutEverywhere: call(none, z.null()),
   /** The centre's active agents and supervisors: a supervisor's desk picker, the reassign list. */
   colleagues: call(none, z.array(agentSummarySchema)),
 };

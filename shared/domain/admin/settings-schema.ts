@@ -7,6 +7,7 @@ export const settingsMessages = {
   backupFolder: 'Indiquez le chemin complet d’un dossier (ex. /home/centre/sauvegardes ou D:\\Sauvegardes).',
   backupKeep: 'Gardez entre 1 et 365 sauvegardes.',
   localModelUrl: 'Adresse locale uniquement (http://127.0.0.1:…, http://localhost:…) : rien ne doit quitter le poste.',
+  sessionIdle: 'Un nombre entier de minutes, de 5 à 10 080 (une semaine).',
   sendingMailbox: 'Choisissez une des boîtes aux lettres du centre.',
 } as const;
 
@@ -54,6 +55,16 @@ export const settingsSchema = z.object({
   localModelUrl: refuseControlCharacters(z.string().trim().max(500))
     .refine(isLoopbackHttpUrl, { error: settingsMessages.localModelUrl })
     .nullable(),
+  /**
+   * A session with no call for this long ends (issue 11): a tab left open on a shared desk does not
+   * stay signed in for days. A default, so that a screen or a test that predates it still saves.
+   */
+  sessionIdleMinutes: z
+    .number({ error: settingsMessages.sessionIdle })
+    .int({ error: settingsMessages.sessionIdle })
+    .min(5, { error: settingsMessages.sessionIdle })
+    .max(7 * 24 * 60, { error: settingsMessages.sessionIdle })
+    .default(480),
 
   // Backups (services/backup). Defaults, so that a form of other settings need not carry them.
   /** Where « Sauvegarder maintenant » and the daily backup write; null: no backup until one is chosen. */
@@ -87,6 +98,7 @@ export const defaultSettings: Settings = {
   defaultCountry: 'FR',
   acknowledgementDailyLimit: 3,
   localModelUrl: null,
+  sessionIdleMinutes: 480,
   backupFolder: null,
   backupKeep: 7,
   replyToPolicy: 'noreply_only',

@@ -38,13 +38,13 @@ describe('seedDemoIfEmpty', () => {
     expect(rows).toEqual(expect.arrayContaining([{ key: 'default_country', value: 'FR' }, { key: 'demo', value: 'true' }]));
   });
 
-  it('creates agents with a supervisor, each with its own salted hash of "demo"', () => {
+  it('creates agents with a supervisor, each with its own salted hash of "demo"', async () => {
     const rows = orm().select().from(agents).all();
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(rows.map((a) => a.displayName)).toEqual(expect.arrayContaining(['Camille Martin', 'Lucas Bernard', 'Sophie Durand']));
     expect(rows.find((a) => a.displayName === 'Sophie Durand')?.role).toBe('supervisor');
     expect(new Set(rows.map((a) => a.passwordHash)).size).toBe(rows.length);
-    for (const agent of rows) expect(verifyPassword('demo', agent.passwordHash)).toBe(true);
+    for (const agent of rows) expect(await verifyPassword('demo', agent.passwordHash)).toBe(true);
   });
 
   it('creates two e-mail queues, one pull and one push, each with members', () => {

@@ -12,7 +12,14 @@ z.config(z.locales.fr());
  * logger), it answers an envelope a transport can carry, and never throws into the host.
  */
 const camille: AgentSummary = { id: 1, displayName: 'Camille Martin', role: 'agent' };
-const signedIn: Caller = { check: () => ({ kind: 'active', agent: camille }), begin: () => undefined, end: () => undefined };
+const signedIn: Caller = {
+  address: 'local',
+  check: () => ({ kind: 'active', agent: camille }),
+  begin: () => undefined,
+  end: () => undefined,
+  endEverywhere: () => undefined,
+  touch: () => undefined,
+};
 
 let answer: () => unknown = () => null;
 // `desk.queues` answers whatever the test sets; `app.info` is public and takes nothing.

@@ -35,9 +35,12 @@ const handlers = someHandlers as Handlers;
 function context(agent: AgentSummary | null = null): Caller & { agent: AgentSummary | null } {
   const caller = {
     agent,
+    address: 'local',
     check: () => (caller.agent ? { kind: 'active' as const, agent: caller.agent } : { kind: 'none' as const }),
     begin: () => void (caller.agent = camille),
     end: () => void (caller.agent = null),
+    endEverywhere: () => void (caller.agent = null),
+    touch: () => undefined,
   };
   return caller;
 }

@@ -6,7 +6,7 @@ import { cases, messages } from '../../../electron/core/db/schema';
 import type { DemoAgentKey } from '../../../electron/core/demo/demo-data';
 import { createCaseSearch } from '../../../electron/core/services/case-search';
 import { createSessionService } from '../../../electron/core/services/session-service';
-import { openDemoDatabase, type TempDatabase } from '../temp-database';
+import { fixedClock, openDemoDatabase, type TempDatabase } from '../temp-database';
 import { failure } from './desk-fixture';
 
 let temp: TempDatabase;
@@ -16,7 +16,7 @@ let actors: Record<DemoAgentKey, AgentSummary>;
 beforeAll(() => {
   temp = openDemoDatabase();
   search = createCaseSearch(temp.db).search;
-  const byName = new Map(createSessionService(temp.db).demoAccounts().map((a) => [a.displayName, a]));
+  const byName = new Map(createSessionService(temp.db, fixedClock()).demoAccounts().map((a) => [a.displayName, a]));
   const agent = (name: string) => byName.get(name) as AgentSummary;
   actors = { camille: agent('Camille Martin'), lucas: agent('Lucas Bernard'), sophie: agent('Sophie Durand'), admin: agent('Admin Unified') };
 });

@@ -18,7 +18,7 @@ export interface SeededDesks {
 export function openSeededDesks(cases = 3000): SeededDesks {
   const temp = openTempDatabase();
   seedLarge(temp.db, { clock: fixedClock(), cases, contacts: Math.ceil(cases / 3) });
-  const byName = new Map(createSessionService(temp.db).demoAccounts().map((a) => [a.displayName, a]));
+  const byName = new Map(createSessionService(temp.db, fixedClock()).demoAccounts().map((a) => [a.displayName, a]));
   const agent = (name: string) => byName.get(name) as AgentSummary;
   const queues = new Map(temp.db.orm.query.queues.findMany().sync().map((q) => [q.name, q.id]));
   const rows = <T>(query: string, ...params: unknown[]) => temp.db.sqlite.prepare(query).all(...params) as T[];

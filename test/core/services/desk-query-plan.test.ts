@@ -5,7 +5,7 @@ import { deskQuerySchema, type DeskQuery } from '../../../shared/domain/desk';
 import { cases } from '../../../electron/core/db/schema';
 import { createDeskService, deskPageStatement, deskScope } from '../../../electron/core/services/desk-service';
 import { createSessionService } from '../../../electron/core/services/session-service';
-import { openDemoDatabase, type TempDatabase } from '../temp-database';
+import { fixedClock, openDemoDatabase, type TempDatabase } from '../temp-database';
 
 // Plans are read on a database without statistics (no ANALYZE), as the app's own database is:
 // the indexes must serve the desks whatever SQLite knows about the data.
@@ -16,7 +16,7 @@ let serviceQueue: number;
 
 beforeAll(() => {
   temp = openDemoDatabase();
-  const agents = createSessionService(temp.db).demoAccounts();
+  const agents = createSessionService(temp.db, fixedClock()).demoAccounts();
   camille = agents.find((a) => a.displayName === 'Camille Martin') as AgentSummary;
   sophie = agents.find((a) => a.displayName === 'Sophie Durand') as AgentSummary;
   serviceQueue = (temp.db.sqlite.prepare(`SELECT id FROM queues WHERE name = 'Service clients'`).get() as { id: number }).id;

@@ -9,7 +9,7 @@ import type { DemoAgentKey, DemoQueueKey } from '../../../electron/core/demo/dem
 import type { DemoCase } from '../../../electron/core/demo/demo-cases';
 import { createDeskService } from '../../../electron/core/services/desk-service';
 import { createSessionService } from '../../../electron/core/services/session-service';
-import { openDemoDatabase, type TempDatabase } from '../temp-database';
+import { fixedClock, openDemoDatabase, type TempDatabase } from '../temp-database';
 
 let temp: TempDatabase;
 let desks: ReturnType<typeof createDeskService>;
@@ -19,7 +19,7 @@ let queueIds: Record<DemoQueueKey, number>;
 beforeAll(() => {
   temp = openDemoDatabase();
   desks = createDeskService(temp.db);
-  const byName = new Map(createSessionService(temp.db).demoAccounts().map((a) => [a.displayName, a]));
+  const byName = new Map(createSessionService(temp.db, fixedClock()).demoAccounts().map((a) => [a.displayName, a]));
   const agent = (name: string) => byName.get(name) as AgentSummary;
   actors = {
     camille: agent('Camille Martin'),

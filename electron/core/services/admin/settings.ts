@@ -15,6 +15,7 @@ const keys = {
   backupKeep: 'backup_keep',
   replyToPolicy: 'reply_to_policy',
   defaultSendingMailboxId: 'reply_mailbox_id',
+  sessionIdleMinutes: 'session_idle_minutes',
 } as const satisfies Record<keyof Settings, string>;
 
 const fields = Object.keys(keys) as (keyof Settings)[];
@@ -27,7 +28,7 @@ export const settingKey = (field: keyof Settings): string => keys[field];
  * them; a null setting has no row at all.
  */
 /** Settings stored as the text of a number. */
-const numericFields: ReadonlySet<keyof Settings> = new Set(['acknowledgementDailyLimit', 'backupKeep', 'defaultSendingMailboxId']);
+const numericFields: ReadonlySet<keyof Settings> = new Set(['acknowledgementDailyLimit', 'backupKeep', 'defaultSendingMailboxId', 'sessionIdleMinutes']);
 const fromText = (field: keyof Settings, text: string): unknown => (numericFields.has(field) ? Number(text) : text);
 
 /**

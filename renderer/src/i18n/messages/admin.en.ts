@@ -213,6 +213,8 @@ export const adminEn: typeof adminFr = {
     acknowledgementDailyLimit: 'Acknowledgements and waiting messages per contact per day, at most',
     localModelUrl: 'Local language model (address)',
     localModelHint: 'Blank: off. An address on this machine only (http://127.0.0.1:…).',
+    sessionIdleMinutes: 'Sign out after inactivity (minutes)',
+    sessionIdleHint: 'From 5 to 10,080 (one week); 480 = 8 hours. Applies to open sessions too.',
     incomingMail: 'Incoming mail',
     replyToPolicy: 'Contact address when a message carries Reply-To',
     replyToPolicyHint:

@@ -202,6 +202,8 @@ export const adminFr = {
     acknowledgementDailyLimit: 'Accusés et messages d’attente par contact et par jour, au plus',
     localModelUrl: 'Modèle de langage local (adresse)',
     localModelHint: 'Vide : désactivé. Adresse sur cette machine uniquement (http://127.0.0.1:…).',
+    sessionIdleMinutes: 'Fin de session après inactivité (minutes)',
+    sessionIdleHint: 'De 5 à 10 080 (une semaine) ; 480 = 8 heures. S’applique aussi aux sessions ouvertes.',
     incomingMail: 'Courrier entrant',
     replyToPolicy: 'Adresse du contact quand le message porte un Reply-To',
     replyToPolicyHint:

@@ -70,7 +70,7 @@ describe('administration calls refused to agents and supervisors', () => {
       'Facturation', 'Livraison', 'Contrat', 'Réclamation', 'Demande d’information',
     ]);
     expect(tree[0]?.children.map((q) => q.label)).toEqual(['Erreur de facture', 'Remboursement', 'Échéancier de paiement']);
-    expect(await camille.admin.settings()).toEqual({ defaultCountry: 'FR', acknowledgementDailyLimit: 3, localModelUrl: null, backupFolder: null, backupKeep: 7, replyToPolicy: 'noreply_only', defaultSendingMailboxId: 1 });
+    expect(await camille.admin.settings()).toEqual({ defaultCountry: 'FR', acknowledgementDailyLimit: 3, localModelUrl: null, backupFolder: null, backupKeep: 7, replyToPolicy: 'noreply_only', defaultSendingMailboxId: 1, sessionIdleMinutes: 480 });
   });
 
   it('refuses a signed-out window before any rule', async () => {

@@ -141,7 +141,7 @@ describe('settings', () => {
       defaultCountry: settingsMessages.country,
     });
     const saved = await admin.admin.updateSettings({ ...settings, defaultCountry: 'be', acknowledgementDailyLimit: 0 });
-    expect(saved).toEqual({ defaultCountry: 'BE', acknowledgementDailyLimit: 0, localModelUrl: null, backupFolder: null, backupKeep: 7, replyToPolicy: 'noreply_only', defaultSendingMailboxId: 1 });
+    expect(saved).toEqual({ defaultCountry: 'BE', acknowledgementDailyLimit: 0, localModelUrl: null, backupFolder: null, backupKeep: 7, replyToPolicy: 'noreply_only', defaultSendingMailboxId: 1, sessionIdleMinutes: 480 });
     const row = demo.core.db.sqlite.prepare(`SELECT value FROM settings WHERE key = 'default_country'`).get();
     expect(row).toEqual({ value: 'BE' });
     expect(await (await demo.as('Lucas Bernard')).admin.settings()).toEqual(saved);
