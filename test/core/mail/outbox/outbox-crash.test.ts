@@ -122,25 +122,32 @@ describe('outbox after a crash: never twice', () => {
 });
 
 describe('outbox stopped in the middle of a send', () => {
-  it('cuts a send a silent server holds, and records it to be sent at the next start', async () => {
+  it('cuts a send a silent server holds, records it and the rest of its batch to be sent at the next start', async () => {
     const silent = await startFaultProxy(rig.smtp.port);
     silent.silence();
     const worker = world.worker();
     try {
-      const { outboxId, messageId } = await viaProxy(silent.port, () => world.queueReply());
+      // Three replies due together: one batch, sent one after the other, the first one stuck.
+      const replies = await viaProxy(silent.port, () => [world.queueReply(), world.queueReply(), world.queueReply()]);
       worker.start();
-      await expect.poll(() => silent.accepted.length > 0 && world.outboxRow(outboxId).status === 'sending', { timeout: 20_000 }).toBe(true);
+      await expect.poll(() => silent.accepted.length > 0 && world.outboxRow(replies[0]!.outboxId).status === 'sending', { timeout: 20_000 }).toBe(true);
 
-      // The server would keep it until the greeting timeout (15 s): stop does not wait for that.
+      // The server would keep each until its greeting timeout (15 s, so 45 s for the batch): stop waits for none.
       await worker.stop();
-      const row = world.outboxRow(outboxId);
-      expect(row).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
-      expect(row.lastError).toMatch(/interrompu par l’arrêt de l’application/);
+      for (const { outboxId } of replies) {
+        const row = world.outboxRow(outboxId);
+        expect(row).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
+        expect(row.lastError).toMatch(/interrompu par l’arrêt de l’application/);
+      }
+      expect(silent.accepted).toHaveLength(1);
 
       useRealServer();
       world.clock.advance(hour);
-      expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
-      expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+      const results = await world.worker().runOnce();
+      for (const { outboxId, messageId } of replies) {
+        expect(results.get(outboxId)).toBe('sent');
+        expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+      }
     } finally {
       await worker.stop();
       useRealServer();
