@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core';
-import { startMailRuntime } from '../core/mail/mail-runtime';
+import { startMailRuntime, type MailRuntime } from '../core/mail/mail-runtime';
 import { startBackupScheduler } from '../core/services/backup/backup-scheduler';
 import { startBrowserHost } from './browser-host';
 import { defaultDataDir } from './data-dir';
@@ -36,19 +36,29 @@ async function main(): Promise<void> {
   }
   console.log(`Données / Data: ${dataDir}`);
   console.log(`Ouvrez / Open: ${host.url}`);
-  // After the URL: a slow or unreachable mail server must not delay opening the app.
-  const mail = await startMailRuntime(core);
+  let mail: MailRuntime | null = null;
+  let stopping: Promise<void> | null = null;
   const backups = startBackupScheduler(core, { version });
-  const stop = async () => {
+  const shutDown = async () => {
+    // The last resort, should anything still hang: an abrupt end loses nothing (SQLite's WAL,
+    // the outbox's leases), a process that ignores SIGTERM gets killed harder later.
+    setTimeout(() => process.exit(1), hardStopMs).unref();
     backups.stop();
     await host.close();
-    await mail.stop();
+    await mail?.stop();
     core.close();
     process.exit(0);
   };
+  // Listening before the mail runtime starts: a signal during its start must stop it too.
+  const stop = () => void (stopping ??= shutDown());
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // After the URL: a slow or unreachable mail server must not delay opening the app.
+  mail = await startMailRuntime(core);
 }
+
+/** Service managers wait a few seconds after SIGTERM before SIGKILL (Docker: 10 s): end well before. */
+const hardStopMs = 4_500;
 
 main().catch((error: unknown) => {
   console.error('Le service n’a pas pu démarrer / The host could not start:', error);

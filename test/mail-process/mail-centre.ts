@@ -7,7 +7,7 @@ import { createApi, type EventName } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/create-core';
 import { mailboxes, queues } from '../../electron/core/db/schema';
 import { memorySecretStore } from '../../electron/core/ports';
-import { createMailSupervisor, type MailSupervisor } from '../../electron/mail-process/mail-supervisor';
+import { createMailSupervisor, type MailSupervisor, type MailSupervisorOptions } from '../../electron/mail-process/mail-supervisor';
 import { forkMailProcess, type ForkedMailChild } from './forked-mail-process';
 
 const migrationsFolder = path.resolve('drizzle');
@@ -31,8 +31,15 @@ export interface MailCentre {
   dispose(): Promise<void>;
 }
 
-/** `env` goes to the child (e.g. NODE_EXTRA_CA_CERTS to trust the rig's certificate). */
-export function startMailCentre(bundle: string, env: NodeJS.ProcessEnv = {}): MailCentre {
+/**
+ * `env` goes to the child (e.g. NODE_EXTRA_CA_CERTS to trust the rig's certificate); `options` to
+ * the supervisor (e.g. how long a stop may take before the child is killed).
+ */
+export function startMailCentre(
+  bundle: string,
+  env: NodeJS.ProcessEnv = {},
+  options: Pick<MailSupervisorOptions, 'stopTimeoutMs'> = {},
+): MailCentre {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ud-mail-process-'));
   const secrets = memorySecretStore();
   const core = createCore({ dataDir, migrationsFolder, demo: true, secrets });
@@ -52,6 +59,7 @@ export function startMailCentre(bundle: string, env: NodeJS.ProcessEnv = {}): Ma
     notifier: { notify: () => undefined },
     restartDelayMs: () => 10,
     log: () => undefined,
+    ...options,
   });
   return {
     core,

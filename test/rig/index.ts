@@ -10,3 +10,4 @@ export {
   type SmtpServerOptions,
 } from './smtp-server';
 export { CHROMIUM_ARGS, chromiumExecutablePath, launchChromium } from './chromium';
+export { startFaultProxy, type FaultProxy, type ResetTrigger } from './fault-proxy';

@@ -24,6 +24,11 @@ export interface SmtpServerOptions {
   accounts?: ReadonlyMap<string, string>;
   /** Certificate for STARTTLS and implicit TLS. Default: Dovecot's, so one `ca` trusts both. */
   certificate?: Certificate;
+  /**
+   * Files each accepted message in its sender's `Sent` folder before answering 250, as Gmail,
+   * Exchange and other submission servers do with submitted mail.
+   */
+  fileInSent?: boolean;
 }
 
 /** A message the server answered 250 for, i.e. one Dovecot has accepted. */
@@ -124,6 +129,7 @@ function createHandlers(options: SmtpServerOptions, accepted: AcceptedMessage[])
     readAll(stream)
       .then(async (raw) => {
         await deliverOverLmtp(dovecot, from, to, raw);
+        if (options.fileInSent && session.user) await dovecot.deliver(String(session.user), raw, 'Sent');
         accepted.push({ user: String(session.user ?? ''), from, to, raw, secure: session.secure });
         callback();
       })

@@ -3,11 +3,13 @@ import type { Core } from '../create-core';
 import { journalMailEvents } from '../logging/mail-journal';
 import { createDemoMail } from '../demo/demo-mail';
 import { createBlobStore } from '../storage/blob-store';
+import type { SupervisorTiming } from './imap/imap-supervisor';
 import { createMailSyncManager, type MailSyncManager } from './imap/mail-sync-manager';
 import type { BatchLimits } from './imap/uid-batches';
+import { pause } from './imap/wake-signal';
 import { createIngestSink } from './ingest/create-ingest-sink';
 import { createWaitingMessageSender } from './ingest/waiting-messages';
-import { createOutboxWorker } from './outbox/outbox-worker';
+import { createOutboxWorker, type OutboxWorkerOptions } from './outbox/outbox-worker';
 
 export interface MailRuntimeOptions {
   /** Extra trust for servers with a private certificate authority. */
@@ -16,6 +18,15 @@ export interface MailRuntimeOptions {
   waitingCheckMs?: number;
   /** Fetch limits (the tests lower the size past which a message is not downloaded). */
   limits?: Partial<BatchLimits>;
+  /** IMAP watchdog, IDLE and backoff periods (the fault tests shorten them). */
+  timing?: Partial<SupervisorTiming>;
+  /** The outbox's retry policy and polling (the fault tests shorten them). */
+  outbox?: Pick<OutboxWorkerOptions, 'retry' | 'pollMs' | 'timeouts'>;
+  /**
+   * How long stop() waits for sync, sends and notices to wind down. Each cuts its connections
+   * on stop; this bounds what nobody foresaw, so that quitting never hangs on a mail server.
+   */
+  stopWithinMs?: number;
   /** How long the demo centre's customers take to answer (tests shorten it). */
   demoAnswerDelayMs?: number;
   log?: (message: string, error: unknown) => void;
@@ -45,10 +56,12 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     sink: createIngestSink({ db, clock, events, dataDir }),
     blobs: createBlobStore(dataDir),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.timing ? { timing: options.timing } : {}),
     ...tls,
     local,
   });
-  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: options.log ?? core.log.scoped('outbox').error, local, ...tls });
+  const outboxLog = options.log ?? core.log.scoped('outbox').error;
+  const outbox = createOutboxWorker({ db, clock, events, secrets, notifier, dataDir, log: outboxLog, local, ...options.outbox, ...tls });
   const waiting = createWaitingMessageSender({ db, clock, events });
   const timer = setInterval(() => {
     try {
@@ -70,9 +83,16 @@ export async function startMailRuntime(core: Core, options: MailRuntimeOptions =
     stop: async () => {
       clearInterval(timer);
       stopListening();
-      await Promise.all([sync.stop(), outbox.stop()]);
+      const winding = (async () => {
+        await Promise.all([sync.stop(), outbox.stop()]);
+        await local.stop();
+      })();
+      const within = options.stopWithinMs ?? 3_000;
+      const timeUp = new AbortController();
+      const done = await Promise.race([winding.then(() => true), pause(within, timeUp.signal).then(() => false)]);
+      timeUp.abort();
+      if (!done) log(`mail still winding down after ${within} ms; the rest ends with the process`, null);
       stopJournal();
-      await local.stop();
     },
   };
 }

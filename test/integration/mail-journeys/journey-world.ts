@@ -9,7 +9,8 @@ import { messages, outbox } from '../../../electron/core/db/schema';
 import { startMailRuntime, type MailRuntime, type MailRuntimeOptions } from '../../../electron/core/mail/mail-runtime';
 import { memorySecretStore } from '../../../electron/core/ports';
 import { createApi, type Api } from '../../../shared/contract';
-import type { MailUser } from '../../rig';
+import type { MailboxSettings } from '../../../shared/domain/mailbox';
+import type { MailUser, SmtpServerOptions } from '../../rig';
 import { CENTRE, centreSettings, readByMessageId, startCentreRig, type CentreRig, type ReadBack } from '../../core/mail/outbox/centre-rig';
 import { migrationsFolder } from '../../core/temp-database';
 
@@ -54,12 +55,19 @@ export interface JourneyWorld {
   stop(): Promise<void>;
 }
 
-export async function startJourneyWorld(customers: Customer[], options: MailRuntimeOptions = {}): Promise<JourneyWorld> {
-  const rig = await startCentreRig(customers);
+/** How the world's servers are reached and behave, when a journey needs it other than the default. */
+export interface WorldSetup {
+  smtp?: Pick<SmtpServerOptions, 'fileInSent'>;
+  /** Changes to the centre's mailbox settings, e.g. its servers reached through a fault proxy. */
+  mailbox?: (rig: CentreRig) => Promise<Partial<MailboxSettings>>;
+}
+
+export async function startJourneyWorld(customers: Customer[], options: MailRuntimeOptions = {}, setup: WorldSetup = {}): Promise<JourneyWorld> {
+  const rig = await startCentreRig(customers, setup.smtp);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ud-journey-'));
   const core = createCore({ dataDir, migrationsFolder, demo: true, secrets: memorySecretStore() });
   const admin = await signIn(core, 'Admin Unified');
-  const mailboxId = await configureMailbox(admin, rig);
+  const mailboxId = await configureMailbox(admin, rig, (await setup.mailbox?.(rig)) ?? {});
   const agent = await signIn(core, 'Camille Martin');
   const agentId = (await agent.session.current())?.id as number;
   const runtime = await startMailRuntime(core, { tls: { ca: rig.dovecot.ca }, ...options });
@@ -105,10 +113,10 @@ export async function signIn(core: Core, displayName: string): Promise<Api> {
 }
 
 /** The administrator's set-up: the mailbox on the rig, feeding "Service clients" and answering for it. */
-async function configureMailbox(admin: Api, rig: CentreRig): Promise<number> {
+async function configureMailbox(admin: Api, rig: CentreRig, changes: Partial<MailboxSettings>): Promise<number> {
   const queue = (await admin.admin.queues()).find((q) => q.name === 'Service clients');
   if (!queue) throw new Error('the demo has no "Service clients" queue');
-  const mailbox = await admin.mailboxes.create({ ...centreSettings(rig, queue.id), password: CENTRE.password });
+  const mailbox = await admin.mailboxes.create({ ...centreSettings(rig, queue.id, changes), password: CENTRE.password });
   await admin.admin.updateQueue({ ...queue, mailboxId: mailbox.id });
   return mailbox.id;
 }

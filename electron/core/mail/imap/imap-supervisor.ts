@@ -20,7 +20,10 @@ export interface SupervisorTiming {
   pollIntervalMs: number;
   silenceGraceMs: number;
   backoff: BackoffPolicy;
-  /** How long stop() waits for LOGOUT before closing the socket. */
+  /**
+   * How long stop() waits for LOGOUT before closing the socket. Short: a live server answers in
+   * milliseconds, and a silent one must not hold the application's exit up.
+   */
   logoutTimeoutMs: number;
 }
 
@@ -30,7 +33,7 @@ export const defaultTiming: SupervisorTiming = {
   pollIntervalMs: 60_000,
   silenceGraceMs: 60_000,
   backoff: defaultBackoff,
-  logoutTimeoutMs: 5_000,
+  logoutTimeoutMs: 1_000,
 };
 
 export interface SupervisorDeps {

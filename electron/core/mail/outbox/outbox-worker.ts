@@ -40,7 +40,10 @@ export type RowResult = 'sent' | 'retry' | 'failed';
 
 export interface OutboxWorker {
   start(): void;
-  /** Stops polling and waits for the attempt in progress. */
+  /**
+   * Stops polling and cuts the attempt in progress (a dead server must not hold the application's
+   * exit), then waits until its outcome is recorded: the next start retries it or resolves it.
+   */
   stop(): Promise<void>;
   /** Sends every row due now, each at most once, and says what became of them (tests, `wake`). */
   runOnce(): Promise<Map<number, RowResult>>;
@@ -55,7 +58,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const leaseMs = options.leaseMs ?? 2 * 60_000;
   const pollMs = options.pollMs ?? 5_000;
   const log = options.log ?? ((message, error) => console.error(`[outbox] ${message}`, error));
-  const deps: AttemptDeps = {
+  const deps: Omit<AttemptDeps, 'signal'> = {
     db: options.db,
     clock: options.clock,
     secrets: options.secrets,
@@ -66,8 +69,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     timeouts: { ...defaultMailTimeouts, ...options.timeouts },
   };
   const local = options.local ?? noLocalMailboxes;
-  const attempt = (claim: Claim) => (local.has(claim.mailboxId) ? deliverLocally(deps, local, claim) : attemptDelivery(deps, claim));
+  const attempt = (claim: Claim, signal: AbortSignal) =>
+    local.has(claim.mailboxId) ? deliverLocally({ ...deps, signal }, local, claim) : attemptDelivery({ ...deps, signal }, claim);
   const inFlight = new Set<number>();
+  let halt = new AbortController();
   let chain: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
   let started = false;
@@ -75,12 +80,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function runDue(): Promise<Map<number, RowResult>> {
     const results = new Map<number, RowResult>();
-    for (;;) {
+    while (!halt.signal.aborted) {
       const busy = new Set([...inFlight, ...results.keys()]);
       const claims = claimDue(deps.db, deps.clock.now(), leaseMs, options.batchSize ?? 10, busy);
       if (claims.length === 0) return results;
       for (const claim of claims) results.set(claim.id, await process(claim));
     }
+    return results;
   }
 
   async function process(claim: Claim): Promise<RowResult> {
@@ -88,7 +94,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const heartbeat = setInterval(() => renewLease(deps.db, claim.id, new Date(deps.clock.now().getTime() + leaseMs)), leaseMs / 3);
     heartbeat.unref();
     try {
-      return await settle(claim, await attempt(claim));
+      return await settle(claim, await attempt(claim, halt.signal));
     } catch (error) {
       // A fault of ours, not of the server: the row stays `sending` and is resolved once its
       // lease lapses, like after a crash, which can never send it twice. Bounded like the rest.
@@ -163,6 +169,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     start() {
       if (started) return;
       started = true;
+      if (halt.signal.aborted) halt = new AbortController();
       // A reply action changes its case: look at once rather than at the next poll.
       stopListening = options.events.subscribe((name) => name === 'case.changed' && schedule(0));
       schedule(0);
@@ -171,6 +178,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       started = false;
       stopListening();
       cancelTimer();
+      halt.abort();
       await chain;
     },
   };

@@ -11,7 +11,7 @@ import type { OutboxSpool } from './outbox-spool';
 import { recordAccepted, type Claim } from './outbox-rows';
 import { fileSentCopy, findSentFolder, folderHasMessage } from './sent-folder';
 import { deliverOverSmtp } from './smtp-delivery';
-import { DeliveryFailure } from './smtp-failures';
+import { DeliveryFailure, interruptedByStop } from './smtp-failures';
 
 export interface AttemptDeps {
   db: Database;
@@ -22,6 +22,8 @@ export interface AttemptDeps {
   blobs: BlobStore;
   trust: MailTrust;
   timeouts: MailTimeouts;
+  /** Aborted when the worker stops: connections in progress are cut and the outcome recorded. */
+  signal: AbortSignal;
 }
 
 /**
@@ -54,6 +56,8 @@ function notNow(claim: Claim, reason: string): Setback<'not_sent'> | Setback<'un
 }
 
 export async function attemptDelivery(deps: AttemptDeps, claim: Claim): Promise<AttemptOutcome> {
+  // Claimed in the same batch as a row the stop interrupted: recorded untried, as it stands.
+  if (deps.signal.aborted) return notNow(claim, interruptedByStop(false).reason);
   const config = readMailboxConfig(deps.db, claim.mailboxId);
   if (!config) return { kind: 'refused', reason: 'la boîte d’envoi de cette réponse n’existe plus' };
   const password = await deps.secrets.get(config.secretKey);
@@ -91,6 +95,7 @@ const imapTarget = (deps: AttemptDeps, mailbox: Mailbox) => ({
   password: mailbox.password,
   trust: deps.trust,
   timeouts: deps.timeouts,
+  signal: deps.signal,
 });
 
 /** Before any resend: the only evidence SMTP leaves of a message it may have taken. */
@@ -101,14 +106,14 @@ async function lookInSent(deps: AttemptDeps, mailbox: Mailbox, claim: Claim): Pr
     );
     return present ? { kind: 'present' } : { kind: 'absent' };
   } catch (error) {
-    return notNow(claim, `vérification dans les messages envoyés impossible : ${imapReason(error)}`);
+    return notNow(claim, `vérification dans les messages envoyés impossible : ${imapReason(error, deps.signal)}`);
   }
 }
 
 /** The SMTP step; once accepted, a note on the recipients the server refused, if any. */
 async function handOver(deps: AttemptDeps, mailbox: Mailbox, claim: Claim): Promise<{ kind: 'accepted'; note: string | null } | AttemptOutcome> {
   try {
-    const target = { endpoint: mailbox.config.smtp, password: mailbox.password, trust: deps.trust, timeouts: deps.timeouts };
+    const target = { endpoint: mailbox.config.smtp, password: mailbox.password, trust: deps.trust, timeouts: deps.timeouts, signal: deps.signal };
     const accepted = await deliverOverSmtp(target, envelopeOf(claim.mail), () => createReadStream(deps.spool.fileOf(claim.id)));
     recordAccepted(deps.db, claim.id, deps.clock.now());
     const note = accepted.rejected.length > 0 ? `destinataires refusés : ${accepted.rejected.join(', ')}` : null;
@@ -128,7 +133,7 @@ async function fileAndFinish(deps: AttemptDeps, mailbox: Mailbox, claim: Claim, 
       fileSentCopy(client, await findSentFolder(client, mailbox.config.sentFolder), claim.messageId, raw),
     );
   } catch (error) {
-    return { kind: 'unfiled', reason: `copie dans les messages envoyés impossible : ${imapReason(error)}` };
+    return { kind: 'unfiled', reason: `copie dans les messages envoyés impossible : ${imapReason(error, deps.signal)}` };
   }
   return sentOutcome(deps, claim, note, raw);
 }
@@ -138,7 +143,9 @@ export async function sentOutcome(deps: AttemptDeps, claim: Claim, note: string 
   return { kind: 'sent', note, raw: { storagePath: stored.storagePath, size: stored.size } };
 }
 
-function imapReason(error: unknown): string {
+function imapReason(error: unknown, signal: AbortSignal): string {
+  // The stop closed the connection: "connection lost" would send an administrator looking for a fault.
+  if (signal.aborted) return 'l’application s’arrête, elle reprendra au prochain démarrage';
   const e = error as { authenticationFailed?: boolean; responseText?: string };
   if (e?.authenticationFailed) return 'le serveur IMAP refuse l’identifiant ou le mot de passe de la boîte';
   if (error instanceof Error && error.name === 'SentFolderMissing') return error.message;

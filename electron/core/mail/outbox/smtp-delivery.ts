@@ -2,13 +2,15 @@ import type { Readable } from 'node:stream';
 import SMTPConnection, { type SMTPConnectionSendInfo } from 'nodemailer/lib/smtp-connection';
 import type { MailEndpoint } from '../../../../shared/domain/mailbox';
 import { defaultMailTimeouts, smtpOptions, type MailTimeouts, type MailTrust } from './mail-endpoint';
-import { classifySmtpFailure, DeliveryFailure } from './smtp-failures';
+import { classifySmtpFailure, DeliveryFailure, interruptedByStop } from './smtp-failures';
 
 export interface SmtpTarget {
   endpoint: MailEndpoint;
   password: string;
   trust: MailTrust;
   timeouts?: MailTimeouts;
+  /** Aborted when the application stops: the connection is cut at once. */
+  signal?: AbortSignal;
 }
 
 export interface SmtpAccepted {
@@ -34,9 +36,11 @@ export function deliverOverSmtp(
 
   return new Promise<SmtpAccepted>((resolve, reject) => {
     let settled = false;
+    const stop = () => finish(interruptedByStop(payloadWritten));
     const finish = (error: unknown, info?: SMTPConnectionSendInfo) => {
       if (settled) return;
       settled = true;
+      target.signal?.removeEventListener('abort', stop);
       if (error || !info) {
         connection.close();
         reject(error instanceof DeliveryFailure ? error : classifySmtpFailure(error, payloadWritten));
@@ -45,6 +49,8 @@ export function deliverOverSmtp(
       connection.quit();
       resolve({ rejected: (info.rejected ?? []).map(String), response: String(info.response ?? '') });
     };
+    if (target.signal?.aborted) return stop();
+    target.signal?.addEventListener('abort', stop, { once: true });
     connection.once('error', (error) => finish(error));
     connection.once('end', () => finish(new Error('Connection closed')));
     connection.connect((connectError) => {

@@ -41,6 +41,21 @@ function refusedReason(error: SmtpErrorLike): string {
   return `message refusé par le serveur d’envoi (${words})`;
 }
 
+/**
+ * The application is stopping: the send in progress is cut rather than left to hold the exit
+ * up, and recorded like a lost connection, so the next start sends it again or looks for it in
+ * Sent first.
+ */
+export function interruptedByStop(payloadWritten: boolean): DeliveryFailure {
+  if (payloadWritten) {
+    return new DeliveryFailure(
+      'uncertain',
+      'envoi interrompu par l’arrêt de l’application après la transmission du message, avant sa confirmation',
+    );
+  }
+  return new DeliveryFailure('temporary', 'envoi interrompu par l’arrêt de l’application, il reprendra au prochain démarrage');
+}
+
 export function classifySmtpFailure(error: unknown, payloadWritten: boolean): DeliveryFailure {
   const e = (error ?? {}) as SmtpErrorLike;
   if (e.code === 'EAUTH' || e.command?.startsWith('AUTH')) {

@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDovecot, type DovecotInstance } from '../../../rig';
-import { startFreezableProxy, type FreezableProxy } from './support/freezable-proxy';
+import { startDovecot, startFaultProxy, type DovecotInstance, type FaultProxy } from '../../../rig';
 import { openMailCentre, type MailCentre } from './support/mail-centre';
 import { supervise, type Supervised } from './support/supervised';
 import { testMessage, type MailUser } from './support/test-messages';
@@ -16,7 +15,7 @@ const KEEPALIVE = account('keepalive');
 
 let dovecot: DovecotInstance;
 let centre: MailCentre;
-let proxy: FreezableProxy | undefined;
+let proxy: FaultProxy | undefined;
 const running: Supervised[] = [];
 
 beforeAll(async () => {
@@ -87,19 +86,19 @@ describe('ImapSupervisor', () => {
   }, 60_000);
 
   it('drops a connection that went silent and reconnects', async () => {
-    proxy = await startFreezableProxy(dovecot.imapPort);
+    proxy = await startFaultProxy(dovecot.imapPort);
     const supervised = await started(centre, dovecot, SILENT, {
       row: { imapPort: proxy.port },
       timing: { maxIdleMs: 400, silenceGraceMs: 1_000 },
     });
     await waitForIdle(supervised);
 
-    proxy.freezeExisting();
+    proxy.freezeOpen();
     await dovecot.deliver(SILENT.user, testMessage('silent', 1));
 
     await vi.waitFor(() => expect(subjects(supervised)).toEqual(['silent message 1']), eventually);
     expect(supervised.statuses).toContainEqual(expect.objectContaining({ phase: 'error', message: expect.stringMatching(/ne répond plus/) }));
-    expect(proxy.opened).toBeGreaterThanOrEqual(2);
+    expect(proxy.accepted.length).toBeGreaterThanOrEqual(2);
   }, 60_000);
 
   it('goes back to IDLE after imapflow breaks a quiet one with a keep-alive NOOP', async () => {

@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { MailboxSettings } from '../../../../shared/domain/mailbox';
-import { startDovecot, startSmtpServer, type DovecotInstance, type MailUser, type SmtpServerInstance } from '../../../rig';
+import { startDovecot, startSmtpServer, type DovecotInstance, type MailUser, type SmtpServerInstance, type SmtpServerOptions } from '../../../rig';
 
 /** The centre's own account and one contact's, on the rig's Dovecot; the SMTP server delivers there. */
 export const CENTRE = { user: 'centre@test.local', password: 'centre-secret' };
@@ -14,10 +14,13 @@ export interface CentreRig {
   stop(): Promise<void>;
 }
 
-/** `others`: more accounts on the same Dovecot, e.g. one customer per journey. */
-export async function startCentreRig(others: MailUser[] = []): Promise<CentreRig> {
+/**
+ * `others`: more accounts on the same Dovecot, e.g. one customer per journey; `smtp`: how the SMTP
+ * server behaves (e.g. filing submitted mail in Sent itself).
+ */
+export async function startCentreRig(others: MailUser[] = [], smtpOptions: Pick<SmtpServerOptions, 'fileInSent'> = {}): Promise<CentreRig> {
   const dovecot = await startDovecot({ users: [CENTRE, CLIENT, COPY, ...others] });
-  const smtp = await startSmtpServer({ dovecot });
+  const smtp = await startSmtpServer({ dovecot, ...smtpOptions });
   return {
     dovecot,
     smtp,

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailboxes, outbox } from '../../../../electron/core/db/schema';
+import { startFaultProxy, type FaultProxy } from '../../../rig';
 import { migrationsFolder } from '../../temp-database';
 import { CENTRE, CLIENT, readByMessageId, startCentreRig, type CentreRig } from './centre-rig';
 import { startDriver, type DriverProcess } from './driver-process';
-import { startCuttingProxy, startSilentServer } from './network-faults';
 import { createOutboxWorld, SECRET_KEY, type OutboxWorld } from './outbox-world';
 
 let rig: CentreRig;
@@ -85,7 +85,8 @@ describe('outbox after a crash: never twice', () => {
   });
 
   it('sends once after the process is killed (SIGKILL) in the middle of sending', async () => {
-    const silent = await startSilentServer();
+    const silent = await startFaultProxy(rig.smtp.port);
+    silent.silence();
     let driver: DriverProcess | undefined;
     try {
       // The child's SMTP server accepts the connection and never greets: it is stuck mid-send.
@@ -96,7 +97,7 @@ describe('outbox after a crash: never twice', () => {
       const config = { dataDir: world.dataDir, migrationsFolder, secretKey: SECRET_KEY, password: CENTRE.password, ca: rig.dovecot.ca };
       const child = (driver = await startDriver(config));
       await expect
-        .poll(() => silent.connections() > 0 && world.outboxRow(outboxId).status === 'sending', {
+        .poll(() => silent.accepted.length > 0 && world.outboxRow(outboxId).status === 'sending', {
           timeout: 20_000,
           message: `driver stderr: ${child.output()}`,
         })
@@ -120,13 +121,75 @@ describe('outbox after a crash: never twice', () => {
   }, 90_000);
 });
 
+describe('outbox stopped in the middle of a send', () => {
+  it('cuts a send a silent server holds, records it and the rest of its batch to be sent at the next start', async () => {
+    const silent = await startFaultProxy(rig.smtp.port);
+    silent.silence();
+    const worker = world.worker();
+    try {
+      // Three replies due together: one batch, sent one after the other, the first one stuck.
+      const replies = await viaProxy(silent.port, () => [world.queueReply(), world.queueReply(), world.queueReply()]);
+      worker.start();
+      await expect.poll(() => silent.accepted.length > 0 && world.outboxRow(replies[0]!.outboxId).status === 'sending', { timeout: 20_000 }).toBe(true);
+
+      // The server would keep each until its greeting timeout (15 s, so 45 s for the batch): stop waits for none.
+      await worker.stop();
+      for (const { outboxId } of replies) {
+        const row = world.outboxRow(outboxId);
+        expect(row).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
+        expect(row.lastError).toMatch(/interrompu par l’arrêt de l’application/);
+      }
+      expect(silent.accepted).toHaveLength(1);
+
+      useRealServer();
+      world.clock.advance(hour);
+      const results = await world.worker().runOnce();
+      for (const { outboxId, messageId } of replies) {
+        expect(results.get(outboxId)).toBe('sent');
+        expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+      }
+    } finally {
+      await worker.stop();
+      useRealServer();
+      await silent.close();
+    }
+  });
+
+  it('cuts a look in Sent a silent IMAP server holds, and keeps the reply to resolve', async () => {
+    const silent = await startFaultProxy(rig.dovecot.imapPort);
+    silent.silence();
+    const { outboxId, messageId } = world.queueReply();
+    leaveAsCrashed(outboxId);
+    const imap = world.core.db.orm.select().from(mailboxes).where(eq(mailboxes.id, world.mailboxId)).get()!;
+    world.core.db.orm.update(mailboxes).set({ imapPort: silent.port, imapTls: 'none' }).where(eq(mailboxes.id, world.mailboxId)).run();
+    const worker = world.worker();
+    try {
+      worker.start();
+      await expect.poll(() => silent.accepted.length, { timeout: 20_000 }).toBeGreaterThan(0);
+
+      await worker.stop();
+      const row = world.outboxRow(outboxId);
+      // It may have left before the crash: still to be looked for in Sent, never simply resent.
+      expect(row).toMatchObject({ status: 'sending', attempts: 2, sentAt: null });
+      expect(row.lastError).toMatch(/vérification dans les messages envoyés impossible : l’application s’arrête/);
+    } finally {
+      await worker.stop();
+      world.core.db.orm.update(mailboxes).set({ imapPort: imap.imapPort, imapTls: imap.imapTls }).where(eq(mailboxes.id, world.mailboxId)).run();
+      await silent.close();
+    }
+    world.clock.advance(hour);
+    expect((await world.worker().runOnce()).get(outboxId)).toBe('sent');
+    expect(await readByMessageId(rig, CLIENT, messageId)).toHaveLength(1);
+  });
+});
+
 describe('outbox after a connection lost once the whole message was written', () => {
   it('keeps the reply to resolve, and resends it when Sent shows it never arrived', async () => {
-    const proxy = await startCuttingProxy(rig.smtp.port, 'before_final_dot');
+    const proxy = await cutAtEndOfData('before');
     try {
       const { outboxId, messageId } = await viaProxy(proxy.port, () => world.queueReply());
       expect((await world.worker().runOnce()).get(outboxId)).toBe('retry');
-      expect(proxy.cuts()).toBe(1);
+      expect(proxy.resets).toBe(1);
       const row = world.outboxRow(outboxId);
       expect(row).toMatchObject({ status: 'sending', sentAt: null });
       expect(row.lastError).toMatch(/interrompue après la transmission du message/);
@@ -142,7 +205,7 @@ describe('outbox after a connection lost once the whole message was written', ()
   });
 
   it('does not resend it when the server accepted it and filed it in Sent itself', async () => {
-    const proxy = await startCuttingProxy(rig.smtp.port, 'after_server_reply');
+    const proxy = await cutAtEndOfData('before_reply');
     try {
       const { outboxId, messageId } = await viaProxy(proxy.port, () => world.queueReply());
       expect((await world.worker().runOnce()).get(outboxId)).toBe('retry');
@@ -162,6 +225,17 @@ describe('outbox after a connection lost once the whole message was written', ()
     }
   });
 });
+
+/**
+ * Cuts the connection at SMTP's end of data, before the final dot reaches the server (it cannot
+ * have accepted the message) or once the server answered it (it did). Either way the client
+ * wrote everything and heard nothing back.
+ */
+async function cutAtEndOfData(cut: 'before' | 'before_reply'): Promise<FaultProxy> {
+  const proxy = await startFaultProxy(rig.smtp.port);
+  proxy.resetWhen({ from: 'client', pattern: '\r\n.\r\n', cut });
+  return proxy;
+}
 
 /** Plaintext SMTP is allowed on loopback: the proxy can then see where the message ends. */
 async function viaProxy<T>(port: number, queue: () => T): Promise<T> {
