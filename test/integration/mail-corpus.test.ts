@@ -95,15 +95,20 @@ async function filedByToken(): Promise<{ byToken: Map<string, Filed[]>; incoming
   return { byToken, incoming };
 }
 
-/** Read-only: the quarantine rows (no contract call lists them yet), each with the token of its source. */
-function quarantinedByToken(): Map<string, { reason: string }[]> {
+/** The quarantine as its screen lists it (`quarantine.list`, `quarantine.source`), each entry with the token of its source. */
+async function quarantinedByToken(): Promise<Map<string, { reason: string }[]>> {
   const byToken = new Map<string, { reason: string }[]>();
-  for (const row of world.core.db.orm.select().from(quarantine).all()) {
-    const source = readFileSync(path.join(world.core.dataDir, row.rawPath)).toString('latin1');
-    const [token] = tokensIn(source);
-    expect(token, `quarantined uid ${row.uid}`).toBeDefined();
-    byToken.set(token!, [...(byToken.get(token!) ?? []), { reason: row.reason }]);
-  }
+  let before: number | undefined;
+  do {
+    const page = await world.admin.quarantine.list({ limit: 200, ...(before ? { before } : {}) });
+    for (const entry of page.entries) {
+      const file = await world.admin.quarantine.source({ id: entry.id });
+      const [token] = tokensIn(Buffer.from(file.contentBase64, 'base64').toString('latin1'));
+      expect(token, `quarantined entry ${entry.id}`).toBeDefined();
+      byToken.set(token!, [...(byToken.get(token!) ?? []), { reason: entry.reason.text }]);
+    }
+    before = page.next ?? undefined;
+  } while (before);
   return byToken;
 }
 
@@ -119,7 +124,7 @@ describe(`the project's corpus of ${corpus.length} real-world and hostile messag
   it('files or quarantines every message, none lost: cases + quarantine = messages delivered', async () => {
     await expect.poll(settled, { timeout: 90_000, interval: 250 }).toBeGreaterThanOrEqual(corpus.length);
     const { byToken: filed, incoming } = await filedByToken();
-    const quarantined = quarantinedByToken();
+    const quarantined = await quarantinedByToken();
 
     for (const entry of corpus) {
       const places = [...(filed.get(entry.token) ?? []).map(() => 'filed'), ...(quarantined.get(entry.token) ?? []).map(() => 'quarantined')];
