@@ -24,7 +24,7 @@ export const events = {
   'quarantine.changed': z.object({ count: z.number().int().nonnegative() }),
   /** An administrator created or changed a mailbox: the mail runtime restarts, replaces or stops its sync. */
   'mailboxes.changed': z.object({ mailboxId: z.number().int() }),
-  /** A reply that finally could not be sent (SPEC "Replying": back to its agent, visibly). */
+  /** A reply that finally could not be sent (PRODUCT.md "Replying": back to its agent, visibly). */
   'outbox.failed': z.object({
     caseId: z.number().int(),
     outboxId: z.number().int(),

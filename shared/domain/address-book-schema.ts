@@ -3,8 +3,8 @@ import { civilitySchema, optionalText, requiredEmail, requiredText } from './fie
 import { singleLineText } from './text-rules';
 
 /**
- * An address-book entry (SPEC "Address book"): the centre's contacts and the addresses agents copy in.
- * Only the address is required by the SPEC; the last name is too, so every entry has something to be
+ * An address-book entry (PRODUCT.md "Address book"): the centre's contacts and the addresses agents copy in.
+ * Only the address is required by PRODUCT.md; the last name is too, so every entry has something to be
  * listed and searched by. The first name is optional (a department, a shared mailbox) and comes out ''
  * rather than absent, as the table stores it non-null.
  */

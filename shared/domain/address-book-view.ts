@@ -3,7 +3,7 @@ import { addressBookEntrySchema } from './address-book-schema';
 import { civilities } from './field-rules';
 
 /**
- * What the `addressBook` calls take and give (SPEC "Address book"). The entry's field rules are in
+ * What the `addressBook` calls take and give (PRODUCT.md "Address book"). The entry's field rules are in
  * address-book-schema.ts; the dispatcher applies them, so a refusal names the exact field.
  */
 

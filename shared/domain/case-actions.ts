@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseState } from './case-state';
 
-/** SPEC "Actions and transitions": the codes written in the history and sent by the screens. */
+/** PRODUCT.md "Actions and transitions": the codes written in the history and sent by the screens. */
 export const caseActions = [
   'take',
   'save_draft',
@@ -21,7 +21,7 @@ export type CaseAction = z.infer<typeof caseActionSchema>;
 /** Where an action may start: a case in a state, or the case being created with it. */
 export type CaseOrigin = CaseState | 'creation';
 
-/** What a supervisor picks when accepting a held reply (SPEC: closed unless they choose otherwise). */
+/** What a supervisor picks when accepting a held reply (PRODUCT.md: closed unless they choose otherwise). */
 export const approveChoices = ['closed', 'waiting_contact'] as const satisfies readonly CaseState[];
 export type ApproveChoice = (typeof approveChoices)[number];
 

@@ -5,7 +5,7 @@ import { caseActionSchema } from './case-actions';
 import { caseStateSchema, distributionSchema, mediaSchema } from './case-state';
 import { rights } from './rights';
 
-/** What `cases.get` and the case actions answer (SPEC "Consulting a case and a contact"). */
+/** What `cases.get` and the case actions answer (PRODUCT.md "Consulting a case and a contact"). */
 
 const id = z.number().int();
 const instant = z.string(); // ISO 8601 UTC
@@ -83,7 +83,7 @@ export type NotepadEntry = z.infer<typeof notepadEntrySchema>;
 export const historyEntrySchema = z.object({
   id,
   agent: personSchema.nullable(),
-  /** An action code of the SPEC, or an event: `received`, `message_received`, `note_added`, `merge`… */
+  /** An action code of PRODUCT.md, or an event: `received`, `message_received`, `note_added`, `merge`… */
   action: z.string(),
   stateBefore: caseStateSchema.nullable(),
   stateAfter: caseStateSchema,

@@ -28,7 +28,7 @@ export interface CaseCommand {
   readonly targetAgentId?: number;
   readonly reply?: { readonly hasBody: boolean; readonly hasRecipient: boolean };
   readonly comment?: string;
-  /** Only read by `approve`; `closed` when absent (SPEC). */
+  /** Only read by `approve`; `closed` when absent (PRODUCT.md). */
   readonly approveAs?: ApproveChoice;
 }
 
@@ -69,7 +69,7 @@ const commandHolds: Record<CommandCondition, (command: CaseCommand) => boolean> 
   needs_target_agent: (command) => Number.isInteger(command.targetAgentId) && (command.targetAgentId ?? 0) > 0,
 };
 
-/** The desk a case in this state and with this agent is listed on (SPEC "Case states"). */
+/** The desk a case in this state and with this agent is listed on (PRODUCT.md "Case states"). */
 export function deskOf(state: CaseState, assigneeId: number | null): CaseDesk {
   switch (state) {
     case 'in_validation':

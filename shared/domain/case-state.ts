@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** SPEC "Case states". Labels live in the renderer's messages (French first). */
+/** PRODUCT.md "Case states". Labels live in the renderer's messages (French first). */
 export const caseStates = [
   'todo',
   'todo_bis',
@@ -12,7 +12,7 @@ export const caseStates = [
 export const caseStateSchema = z.enum(caseStates);
 export type CaseState = z.infer<typeof caseStateSchema>;
 
-/** States from which the reply actions are offered ("open states" in the SPEC). */
+/** States from which the reply actions are offered ("open states" in PRODUCT.md). */
 export const openStates = ['todo', 'todo_bis', 'contact_replied'] as const satisfies readonly CaseState[];
 
 export const medias = ['email', 'letter', 'phone'] as const;

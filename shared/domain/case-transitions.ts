@@ -3,7 +3,7 @@ import { openStates, type CaseState } from './case-state';
 
 /** Conditions read from the case, the actor and the queue: a screen can check them before acting. */
 export type FactCondition =
-  | 'assignee_or_supervisor' // the case's agent, or a supervisor (SPEC "Roles"); the creator at creation
+  | 'assignee_or_supervisor' // the case's agent, or a supervisor (PRODUCT.md "Roles"); the creator at creation
   | 'unassigned_only' // nobody has the case yet (it waits in its queue)
   | 'supervisor_only'
   | 'pull_queue_only'; // the case's queue distributes in pull mode
@@ -15,7 +15,7 @@ export type CommandCondition =
   | 'needs_comment' // a non-blank comment
   | 'needs_target_agent';
 
-/** The list a case shows in (SPEC "Case states"); `validation` is the supervisors' desk. */
+/** The list a case shows in (PRODUCT.md "Case states"); `validation` is the supervisors' desk. */
 export type CaseDesk = 'in_progress' | 'processed' | 'validation' | 'queue';
 
 /**
@@ -64,14 +64,14 @@ const quiet: RuleEffects = { sendsReply: false, draft: 'keep', notepadFromCommen
 const reply: readonly CommandCondition[] = ['needs_reply', 'needs_recipient'];
 const owner: readonly FactCondition[] = ['assignee_or_supervisor'];
 
-/** The whole case workflow. One line of "why" per row; the SPEC table says "what". */
+/** The whole case workflow. One line of "why" per row; the table of PRODUCT.md says "what". */
 export const transitions: Record<CaseAction, TransitionRule> = {
   // Pull agents pick it, push agents accept the offer: the same move, and nobody owns the case yet.
   take: {
     from: ['todo'], requires: ['unassigned_only'], needs: [],
     to: { state: 'todo', desk: 'in_progress', assignee: 'actor' }, effects: quiet,
   },
-  // SPEC: open states only (the reply held for validation is frozen); unfinished by nature, so no checks.
+  // PRODUCT.md: open states only (the reply held for validation is frozen); unfinished by nature, so no checks.
   save_draft: {
     from: open, requires: owner, needs: [],
     to: { state: 'unchanged', desk: 'unchanged', assignee: 'keep' }, effects: { ...quiet, draft: 'save' },
@@ -101,7 +101,7 @@ export const transitions: Record<CaseAction, TransitionRule> = {
     from: [...open, 'creation'], requires: owner, needs: reply,
     to: { state: 'waiting_contact', desk: 'processed', assignee: 'keep_or_actor' }, effects: sent,
   },
-  // A new message on the closed case reopens it for this agent (SPEC "Incoming messages").
+  // A new message on the closed case reopens it for this agent (PRODUCT.md "Incoming messages").
   reply_and_close: {
     from: [...open, 'creation'], requires: owner, needs: reply,
     to: { state: 'closed', desk: 'processed', assignee: 'keep_or_actor' }, effects: sent,
@@ -111,7 +111,7 @@ export const transitions: Record<CaseAction, TransitionRule> = {
     from: [...open, 'creation'], requires: owner, needs: [],
     to: { state: 'closed', desk: 'processed', assignee: 'keep_or_actor' }, effects: quiet,
   },
-  // SPEC: always todo, even from contact_replied; a supervisor may also dispatch a case waiting in a queue.
+  // PRODUCT.md: always todo, even from contact_replied; a supervisor may also dispatch a case waiting in a queue.
   assign_to_agent: {
     from: [...open, 'creation'], requires: owner, needs: ['needs_target_agent'],
     to: { state: 'todo', desk: 'in_progress', assignee: 'target_agent' }, effects: quiet,

@@ -5,7 +5,7 @@ import { civilities } from './field-rules';
 import { formatFrenchDate } from './french-date';
 
 /**
- * What the `contacts` calls take and give (SPEC "Consulting a case and a contact"). The field rules
+ * What the `contacts` calls take and give (PRODUCT.md "Consulting a case and a contact"). The field rules
  * themselves are in contact-schema.ts.
  */
 

@@ -10,7 +10,7 @@ export const deskSchema = z.discriminatedUnion('kind', [
 ]);
 export type Desk = z.infer<typeof deskSchema>;
 
-/** SPEC "Case states": the states each desk lists (its state filter offers these only). */
+/** PRODUCT.md "Case states": the states each desk lists (its state filter offers these only). */
 export const deskStates: Readonly<Record<Desk['kind'], readonly CaseState[]>> = {
   in_progress: openStates,
   processed: ['waiting_contact', 'in_validation', 'closed'],

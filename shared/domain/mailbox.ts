@@ -3,7 +3,7 @@ import { entityId, nameRule } from './admin/admin-fields';
 import { refuseControlCharacters } from './text-rules';
 
 /**
- * A centre's mailbox as the administrator sets it up (SPEC "Roles": mailboxes are theirs): where
+ * A centre's mailbox as the administrator sets it up (PRODUCT.md "Roles": mailboxes are theirs): where
  * mail is fetched (IMAP) and sent (SMTP). The password is written, never read back: views say
  * only whether one is stored.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { optionalEmail } from './field-rules';
 
 /**
- * Why a message of the sync was set aside rather than filed in a case (SPEC "Incoming messages": a
+ * Why a message of the sync was set aside rather than filed in a case (PRODUCT.md "Incoming messages": a
  * visible quarantine, never dropped). The database keeps the code; each screen words it in its
  * language (French here, for the core's answers; English in the renderer's messages).
  */

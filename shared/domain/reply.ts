@@ -58,7 +58,7 @@ export function withDistinctRecipients<T extends ReplyRecipients>(reply: T): T {
 }
 
 /**
- * A reply as the composer sends it with an action (SPEC "Replying"). `to` may be missing from a
+ * A reply as the composer sends it with an action (PRODUCT.md "Replying"). `to` may be missing from a
  * draft; the case machine refuses a reply action without it. Changing `to` away from the contact's
  * address needs the `change_recipient` right: the core checks it, the schema cannot.
  * Attachments were uploaded first (`attachments.uploadStart` … `uploadFinish`) and are referred to by SHA-256.

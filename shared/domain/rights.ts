@@ -1,13 +1,13 @@
 import type { Role } from './agent';
 
 /**
- * SPEC "Roles": what each role may do, checked by the core whatever the screens offered. One table,
+ * PRODUCT.md "Roles": what each role may do, checked by the core whatever the screens offered. One table,
  * so that "who may do X" has one answer.
  */
 export const rights = [
   /** Take, answer, close cases: the work of agents and supervisors. */
   'handle_cases',
-  /** Edit the To of a reply (SPEC "Replying": only agents with the right). */
+  /** Edit the To of a reply (PRODUCT.md "Replying": only agents with the right). */
   'change_recipient',
   /** Every agent's desks and every queue. */
   'view_all_desks',
@@ -31,7 +31,7 @@ const agentRights: readonly Right[] = ['handle_cases'];
 
 /**
  * Supervisors do everything an agent does, plus theirs. Administrators configure, and look after
- * the mail the sync could not file (often a configuration matter), but nothing else: the SPEC lists
+ * the mail the sync could not file (often a configuration matter), but nothing else: PRODUCT.md lists
  * them apart, so an administrator handles no case and sees no desk unless they also have an agent
  * or supervisor account.
  */

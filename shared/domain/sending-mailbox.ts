@@ -1,5 +1,5 @@
 /**
- * Which mailbox a queue's replies leave from (SPEC "Replying"), for every media: the queue's own
+ * Which mailbox a queue's replies leave from (PRODUCT.md "Replying"), for every media: the queue's own
  * mailbox when the administrator chose one, else the centre's default sending mailbox. A letter or
  * phone case is answered by e-mail too, so these queues follow the same rule. The core applies it
  * when it sends; the queue form uses it to say which mailbox will actually send.

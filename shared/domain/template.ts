@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entityId, nameRule, siblingPosition } from './admin/admin-fields';
 
 /**
- * Templates ("réponses types", SPEC "Replying"): a theme tree of any depth, placeholders filled for
+ * Templates ("réponses types", PRODUCT.md "Replying"): a theme tree of any depth, placeholders filled for
  * the case at hand, and the offline suggestions ranked from templates and closed cases.
  */
 

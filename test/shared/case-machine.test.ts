@@ -43,7 +43,7 @@ const complete = (action: CaseAction): CaseCommand => ({
 });
 
 /**
- * Expected outcome per actor [case's agent, colleague, supervisor], written from the SPEC table and
+ * Expected outcome per actor [case's agent, colleague, supervisor], written from the table of PRODUCT.md and
  * not from the machine: "state desk assignee" ("-" for none), or "✗ reason".
  */
 type Triple = readonly [string, string, string];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roles } from '../../shared/domain/agent';
 import { can, grantableRights, rightLabels, rights, roleRights } from '../../shared/domain/rights';
 
-describe('rights per role (SPEC "Roles")', () => {
+describe('rights per role (PRODUCT.md "Roles")', () => {
   it('gives supervisors every right of an agent, plus desks, validation, reassignment and merges', () => {
     for (const right of roleRights.agent) expect(can({ role: 'supervisor' }, right)).toBe(true);
     for (const right of ['view_all_desks', 'validate_replies', 'reassign', 'merge_cases'] as const) {

@@ -15,7 +15,7 @@ import { templateCreateSchema, themeCreateSchema } from '../../shared/domain/tem
 import { controlCharacterMessage, multiLineText, singleLineText, toSingleLine } from '../../shared/domain/text-rules';
 import { issuesOf } from './field-issues';
 
-/** SPEC robustness (issue 11, point 7): a name is one line of visible text, whatever the form. */
+/** Robustness (issue 11, point 7): a name is one line of visible text, whatever the form. */
 
 const message = controlCharacterMessage;
 

@@ -22,7 +22,7 @@ export interface TimelineStep {
 type Move = Omit<TimelineStep, 'before'>;
 
 /**
- * The actions that brought a demo case to its state, in the SPEC's transitions: received, taken,
+ * The actions that brought a demo case to its state, in PRODUCT.md's transitions: received, taken,
  * then what its state implies.
  */
 export function caseTimeline(demo: DemoCase): TimelineStep[] {
@@ -52,7 +52,7 @@ function movesToState(demo: DemoCase, agent: DemoAgentKey): Move[] {
   }
 }
 
-/** SPEC: a refused reply goes back to the agent as `todo`, draft kept, comment in the notepad. */
+/** PRODUCT.md: a refused reply goes back to the agent as `todo`, draft kept, comment in the notepad. */
 function rejected(agent: DemoAgentKey, comment: string): Move[] {
   return [
     { action: 'submit_for_validation', by: agent, after: 'in_validation', heldReply: true },

@@ -28,7 +28,7 @@ export interface DemoCase {
   rejectedWith?: string;
 }
 
-/** Twenty cases covering every state of the SPEC, newest first. */
+/** Twenty cases covering every state of PRODUCT.md, newest first. */
 export const demoCases: readonly DemoCase[] = [
   { contact: 'dupont', queue: 'service', state: 'todo', receivedHoursAgo: 3,
     subject: 'Facture de mars incompréhensible',

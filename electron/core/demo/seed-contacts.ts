@@ -14,7 +14,7 @@ export function seedContacts(orm: Orm, since: string): Map<string, number> {
     const row = { ...contact, emailNormalized: normalize(contact.email), createdAt: since, updatedAt: since };
     ids.set(key, orm.insert(contacts).values(row).returning({ id: contacts.id }).get().id);
   }
-  // SPEC: the book lists the centre's contacts too (contact-entries.ts keeps them in step afterwards).
+  // PRODUCT.md: the book lists the centre's contacts too (contact-entries.ts keeps them in step afterwards).
   const contactEntries = demoContacts.flatMap(({ key, civility, lastName, firstName, company, email }) =>
     email ? [{ civility, lastName, firstName, email, organisation: company ?? null, contactId: ids.get(key) ?? null }] : [],
   );

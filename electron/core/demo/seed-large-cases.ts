@@ -146,7 +146,7 @@ function pickTaker(random: Random, members: readonly DemoAgentKey[]): DemoAgentK
   return random.weighted(takers.filter(([key]) => members.includes(key)));
 }
 
-/** SPEC: the reply held for validation is the case's draft, which the supervisor approves. */
+/** PRODUCT.md: the reply held for validation is the case's draft, which the supervisor approves. */
 function heldDraft(ctx: ThreadContext, savedById: number, savedAt: string): typeof drafts.$inferInsert {
   const to = [{ name: ctx.contact.name, address: ctx.contact.address }];
   return { caseId: ctx.caseId, html: textToHtml(replyText('close', ctx)), to, cc: [], bcc: [], attachmentIds: [], savedById, savedAt };

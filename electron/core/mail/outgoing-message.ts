@@ -53,7 +53,7 @@ export function replySubject(subject: string, caseNumber: string): string {
 
 /**
  * `<ud.000123.<random>@<sender domain>>`: the case number inside our own Message-ID lets an answer
- * find its case even when the contact's client drops References (SPEC "Incoming messages"). The 96
+ * find its case even when the contact's client drops References (PRODUCT.md "Incoming messages"). The 96
  * random bits make it unguessable: threading only takes ids of this exact shape as ours
  * (ingest/case-reference.ts), and still lets in only a sender the case knows (ingest/thread-matcher.ts).
  */

@@ -2,7 +2,7 @@ import { AppFailure } from '../../../shared/contract';
 import type { AgentSummary } from '../../../shared/domain/agent';
 import { can } from '../../../shared/domain/rights';
 
-/** SPEC "Roles": supervisors see every agent's desks and the Validation desk. */
+/** PRODUCT.md "Roles": supervisors see every agent's desks and the Validation desk. */
 export const canSupervise = (actor: AgentSummary): boolean => can(actor, 'view_all_desks');
 
 export const forbidden = (message: string) => new AppFailure({ code: 'forbidden', message });

@@ -19,7 +19,7 @@ type AttachmentRow = typeof attachments.$inferSelect;
 const refused = (message: string) => new AppFailure({ code: 'refused', message });
 
 /**
- * Saving and opening the files of a case (SPEC "Consulting a case"): the agent gets a file only if
+ * Saving and opening the files of a case (PRODUCT.md "Consulting a case and a contact"): the agent gets a file only if
  * they may read its case, or the master it is merged into (its messages show in that thread).
  */
 export function createAttachmentFiles(deps: Pick<ServiceDeps, 'db' | 'opener' | 'dataDir'>) {

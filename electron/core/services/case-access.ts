@@ -16,7 +16,7 @@ export const caseOutOfReach = 'Ce dossier n’existe pas, ou il n’est ni sur v
 export const partOutOfReach = 'Ce message ou ce fichier n’existe pas, ou son dossier n’est ni sur vos bureaux ni dans l’une de vos files.';
 
 /**
- * SPEC "Roles": an agent reads the cases assigned to them and those of the queues they belong to;
+ * PRODUCT.md "Roles": an agent reads the cases assigned to them and those of the queues they belong to;
  * supervisors read every case. (Search finds less, `visibleCases` in desk-scope.ts: in a queue,
  * only the cases still waiting there; a colleague's case of the same queue is opened from a link.)
  */

@@ -26,7 +26,7 @@ interface Hit extends MessageHit {
 const weights = sql.raw('10.0, 4.0, 1.0, 3.0');
 
 /**
- * Full-text search over cases (SPEC "Consulting a case"), never beyond what the actor may see:
+ * Full-text search over cases (PRODUCT.md "Consulting a case and a contact"), never beyond what the actor may see:
  * a desk's scope when one is given (refused as the desk would be), else every case visible to
  * them. Best matches first (bm25), then the newest; matches found only in messages come last.
  */

@@ -6,7 +6,7 @@ import type { Database } from '../db/database';
 import { cases, queueMembers, queues } from '../db/schema';
 import { canSupervise, forbidden, notFound } from './access';
 
-/** SPEC "Case states": which states each of an agent's desks shows. */
+/** PRODUCT.md "Case states": which states each of an agent's desks shows. */
 export const inProgressStates = deskStates.in_progress;
 export const processedStates = deskStates.processed;
 
@@ -61,7 +61,7 @@ function checkQueueAccess(db: Database, queueId: number, actor: AgentSummary): v
 }
 
 /**
- * Every case the actor may find by search (SPEC "Roles"): supervisors, all of them; an agent, the
+ * Every case the actor may find by search (PRODUCT.md "Roles"): supervisors, all of them; an agent, the
  * cases of their own desks and those waiting in the queues they belong to, nothing else.
  */
 export function visibleCases(db: Database, actor: AgentSummary): SQL {

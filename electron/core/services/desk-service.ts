@@ -30,7 +30,7 @@ export function deskScope(db: Database, query: DeskQuery, actor: AgentSummary): 
   return and(deskCondition(db, query.desk, actor), filterCondition(query.filters), only) as SQL;
 }
 
-/** The lists of cases agents work from (SPEC "Case states", "Roles"), filtered, sorted, by pages. */
+/** The lists of cases agents work from (PRODUCT.md "Case states", "Roles"), filtered, sorted, by pages. */
 export function createDeskService(db: Database) {
   function list(query: DeskQuery, actor: AgentSummary): DeskPage {
     const scope = deskScope(db, query, actor);

@@ -18,7 +18,7 @@ interface SortKey {
   of(row: SortableRow): CursorKey;
 }
 
-/** The SPEC's workflow order (A traiter … Clos), not the alphabetical order of the codes. */
+/** The workflow order of PRODUCT.md "Case states" (A traiter … Clos), not the alphabetical order of the codes. */
 const stateRank = sql`(CASE ${cases.state} ${sql.join(
   caseStates.map((state, rank) => sql`WHEN ${state} THEN ${rank}`),
   sql` `,

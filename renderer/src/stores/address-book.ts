@@ -24,7 +24,7 @@ const blankEntry = (): EntryValues => ({ civility: 'monsieur', lastName: '', fir
 const valuesOf = (entry: AddressBookEntryView): EntryValues => ({ ...entry, organisation: entry.organisation ?? '' });
 
 /**
- * The address book (SPEC "Address book"): the search and its results, the entry being created or
+ * The address book (PRODUCT.md "Address book"): the search and its results, the entry being created or
  * edited, the last import's report. The core is the authority; after a write the list is asked again.
  */
 export const useAddressBookStore = defineStore('address-book', () => {

@@ -15,7 +15,7 @@ import { api } from '../api';
 type Editing<T> = T & { id?: number };
 
 /**
- * The administrator's set-up (SPEC "Roles"), as last read from the core. After each change the
+ * The administrator's set-up (PRODUCT.md "Roles"), as last read from the core. After each change the
  * touched lists are read again from the core, the authority: a screen never patches its own copy.
  * Failures reach the caller as the client's ApiError, for the form to show each message on its field.
  */

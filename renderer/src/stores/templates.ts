@@ -3,7 +3,7 @@ import type { Suggestion, TemplateHit, ThemeNode } from '../../../shared/domain/
 import { api } from '../api';
 
 /**
- * Response templates as the pickers use them (SPEC "Replying"): nothing kept, the core answers each
+ * Response templates as the pickers use them (PRODUCT.md "Replying"): nothing kept, the core answers each
  * time (an administrator may have changed them since).
  */
 export const useTemplatesStore = defineStore('templates', () => {

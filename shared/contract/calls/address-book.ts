@@ -13,7 +13,7 @@ import {
 import { call } from '../define';
 
 /**
- * The address book (SPEC "Address book"), for agents and supervisors. An address is kept once
+ * The address book (PRODUCT.md "Address book"), for agents and supervisors. An address is kept once
  * whatever its case: another entry's address is refused with `conflict` on `email`.
  */
 export const addressBookCalls = {

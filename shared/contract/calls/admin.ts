@@ -34,7 +34,7 @@ const qualificationTree = z.array(qualificationNodeSchema);
 const themeTree = z.array(themeNodeSchema);
 
 /**
- * The administrator's set-up (SPEC "Roles"). Every mutation, and the lists of agents and rules, is
+ * The administrator's set-up (PRODUCT.md "Roles"). Every mutation, and the lists of agents and rules, is
  * refused (`forbidden`) to anyone but an administrator. The lists agents need to create and qualify
  * cases (queues, forms, qualifications, settings) are open to every signed-in agent.
  */

@@ -10,7 +10,7 @@ const caseId = z.number({ error: 'Dossier invalide.' }).int().positive({ error: 
 const version = z.number({ error: 'Version invalide.' }).int().positive({ error: 'Version invalide.' });
 
 /**
- * One action of the case machine (SPEC "Actions and transitions"). The optional parts are read by
+ * One action of the case machine (PRODUCT.md "Actions and transitions"). The optional parts are read by
  * the actions that need them (the machine refuses a missing one in French); the others ignore them.
  */
 export const caseActInputSchema = z.object({

@@ -9,7 +9,7 @@ import {
 import { call, none } from '../define';
 
 /**
- * The centre's mailboxes (SPEC "Roles": administrator only; `forbidden` to anyone else). No call
+ * The centre's mailboxes (PRODUCT.md "Roles": administrator only; `forbidden` to anyone else). No call
  * ever answers with a password: views carry `hasPassword` only.
  */
 export const mailboxCalls = {

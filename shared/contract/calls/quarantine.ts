@@ -13,7 +13,7 @@ import {
 import { call, none } from '../define';
 
 /**
- * The mail the sync could not file (SPEC "Incoming messages": a visible quarantine), for
+ * The mail the sync could not file (PRODUCT.md "Incoming messages": a visible quarantine), for
  * administrators and supervisors (`manage_quarantine`); `forbidden` to anyone else, and a refused
  * call changes nothing. `quarantine.changed` carries the count as it changes.
  */

@@ -10,7 +10,7 @@ import {
 } from '../../domain/template';
 import { call, none } from '../define';
 
-/** Templates as agents use them while replying (SPEC "Replying", "Suggested replies, offline"). */
+/** Templates as agents use them while replying (PRODUCT.md "Replying", "Suggested replies, offline"). */
 export const templateCalls = {
   tree: call(none, z.array(themeNodeSchema)),
   search: call(templateSearchSchema, z.array(templateHitSchema)),

@@ -17,8 +17,8 @@ export const queueMessages = {
 const maxWaitingDelayHours = 24 * 31;
 
 /**
- * A queue as the administrator sets it up (SPEC "Incoming routing", "Actions and transitions").
- * `allowedActions` null means every action of the SPEC; a list restricts the queue to it.
+ * A queue as the administrator sets it up (PRODUCT.md "Incoming routing", "Actions and transitions").
+ * `allowedActions` null means every action of PRODUCT.md; a list restricts the queue to it.
  */
 const queueFields = z.object({
   name: nameRule(queueMessages.nameRequired),

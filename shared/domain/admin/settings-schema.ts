@@ -11,7 +11,7 @@ export const settingsMessages = {
   sendingMailbox: 'Choisissez une des boîtes aux lettres du centre.',
 } as const;
 
-/** Hosts that stay on this machine (SPEC "Suggested replies": nothing leaves it). */
+/** Hosts that stay on this machine (PRODUCT.md "Suggested replies": nothing leaves it). */
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function isLoopbackHttpUrl(text: string): boolean {
@@ -36,7 +36,7 @@ export const isAbsolutePath = (text: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\
 export const replyToPolicies = ['noreply_only', 'always', 'never'] as const;
 export type ReplyToPolicy = (typeof replyToPolicies)[number];
 
-/** The system settings an administrator edits (SPEC "Creating a case", "Incoming routing", "Suggested replies"). */
+/** The system settings an administrator edits (PRODUCT.md "Creating a case", "Incoming routing", "Suggested replies"). */
 export const settingsSchema = z.object({
   /** Country of a new contact when the form leaves it blank. */
   defaultCountry: z

@@ -9,7 +9,7 @@ import { apiOf } from '../../support/connection-api';
 import { migrationsFolder } from '../temp-database';
 import { caseBySubject, contactEmail, ok, refusal, startDemoCore, type CaseCore } from './cases/case-fixture';
 
-/** SPEC "Consulting a case": the files of incoming messages are saved, or opened after a warning. */
+/** PRODUCT.md "Consulting a case and a contact": the files of incoming messages are saved, or opened after a warning. */
 
 let t: CaseCore;
 afterEach(() => t.dispose());

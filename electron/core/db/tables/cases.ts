@@ -117,8 +117,8 @@ export const notepadEntries = sqliteTable(
 );
 
 /**
- * Every action on a case: who, when, from which state to which. `action` is an action code of the
- * SPEC or a system event (`received`, `message_received`, `merged`…); no agent for system events.
+ * Every action on a case: who, when, from which state to which. `action` is an action code of
+ * PRODUCT.md or a system event (`received`, `message_received`, `merged`…); no agent for system events.
  */
 export const history = sqliteTable(
   'history',

@@ -20,7 +20,7 @@ export const forms = sqliteTable(
     id: id(),
     name: text('name').notNull().unique(),
     media: text('media', { enum: medias }).notNull(),
-    /** The product's own form for its media (SPEC: one standard form per media). */
+    /** The product's own form for its media (PRODUCT.md: one standard form per media). */
     standard: flag('standard').notNull().default(false),
     active: flag('active').notNull().default(true),
   },

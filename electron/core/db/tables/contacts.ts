@@ -2,7 +2,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { civilities } from '../../../../shared/domain/field-rules';
 import { id, instant } from './columns';
 
-/** SPEC "Creating a case": a fixed list, Monsieur by default (defined with the field rules). */
+/** PRODUCT.md "Creating a case": a fixed list, Monsieur by default (defined with the field rules). */
 export { civilities, type Civility } from '../../../../shared/domain/field-rules';
 
 /**
@@ -53,7 +53,7 @@ export const addressBookEntries = sqliteTable(
     lastName: text('last_name').notNull(),
     firstName: text('first_name').notNull(),
     email: text('email').notNull(),
-    /** One entry per address whatever its case (SPEC: `A@x.fr` and `a@x.fr` are one address). */
+    /** One entry per address whatever its case (PRODUCT.md: `A@x.fr` and `a@x.fr` are one address). */
     emailNormalized: text('email_normalized').notNull().unique(),
     organisation: text('organisation'),
     contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),

@@ -16,7 +16,7 @@ export const agents = sqliteTable('agents', {
   displayName: text('display_name').notNull(),
   role: text('role', { enum: roles }).notNull(),
   email: text('email'),
-  /** SPEC "Replying": only agents with this right may change the To of a reply. */
+  /** PRODUCT.md "Replying": only agents with this right may change the To of a reply. */
   mayChangeRecipient: flag('may_change_recipient').notNull().default(false),
   signatureHtml: text('signature_html').notNull().default(''),
   /** `scrypt$N$r$p$salt$hash` (see passwords.ts): the parameters travel with the hash. */
@@ -32,7 +32,7 @@ export const queues = sqliteTable('queues', {
   distribution: text('distribution', { enum: distributionModes }).notNull(),
   /** The mailbox replies of this queue are sent from; null for letter and phone queues. */
   mailboxId: integer('mailbox_id').references((): AnySQLiteColumn => mailboxes.id, { onDelete: 'set null' }),
-  /** Actions the administrator allows in this queue; null means every action of the SPEC. */
+  /** Actions the administrator allows in this queue; null means every action of PRODUCT.md. */
   allowedActions: json<CaseAction[]>('allowed_actions'),
   acknowledgementText: text('acknowledgement_text'),
   waitingMessageText: text('waiting_message_text'),
@@ -77,7 +77,7 @@ export const mailboxes = sqliteTable('mailboxes', {
     .notNull()
     .references((): AnySQLiteColumn => queues.id),
   inboxFolder: text('inbox_folder').notNull().default('INBOX'),
-  /** Replies are appended here, and this folder is never fetched (SPEC "Incoming messages"). */
+  /** Replies are appended here, and this folder is never fetched (PRODUCT.md "Incoming messages"). */
   sentFolder: text('sent_folder').notNull().default('Sent'),
   active: flag('active').notNull().default(true),
 });

@@ -30,7 +30,7 @@ export interface PassReport {
 const sameFolder = (a: string, b: string) => a === b || (a.toUpperCase() === 'INBOX' && b.toUpperCase() === 'INBOX');
 
 function refuseSentFolder(target: FolderTarget, mailbox?: MailboxObject): void {
-  // SPEC "Incoming messages": our own replies live there; filing them would answer ourselves.
+  // PRODUCT.md "Incoming messages": our own replies live there; filing them would answer ourselves.
   if (sameFolder(target.folder, target.sentFolder) || mailbox?.specialUse === '\\Sent') {
     throw new SyncError('sent_folder', `${target.folder} is the Sent folder`);
   }

@@ -8,7 +8,7 @@ import { answerableId } from './message-key';
 const maxReferences = 20;
 
 /**
- * The queue's acknowledgement ("accusé de réception", SPEC "Incoming routing") for a case a person
+ * The queue's acknowledgement ("accusé de réception", PRODUCT.md "Incoming routing") for a case a person
  * just opened, answering their message; null when the queue sends none. From the queue's mailbox,
  * else the one the contact wrote to. The caller never calls it for a machine's message.
  */

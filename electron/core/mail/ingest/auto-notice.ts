@@ -11,7 +11,7 @@ import { automaticHeaders } from '../automatic-message';
 import { newMessageId, replySubject } from '../outgoing-message';
 import { ownAddresses } from './own-addresses';
 
-/** The two messages a queue sends on its own (SPEC "Incoming routing"); both share one daily limit. */
+/** The two messages a queue sends on its own (PRODUCT.md "Incoming routing"); both share one daily limit. */
 export type NoticeKind = 'acknowledgement' | 'waiting_message';
 const noticeKinds: NoticeKind[] = ['acknowledgement', 'waiting_message'];
 

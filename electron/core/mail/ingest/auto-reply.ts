@@ -4,7 +4,7 @@ import type { IncomingMail } from '../incoming-mail';
 
 /**
  * Why a message was written by a machine rather than a person. Such a message never reopens a case
- * and is never answered (SPEC "Incoming messages": auto-replies never reopen a case and are never
+ * and is never answered (PRODUCT.md "Incoming messages": auto-replies never reopen a case and are never
  * answered; mail loops are stopped). A person's message has no kind: `automaticKind` returns null.
  */
 export type AutomaticKind =

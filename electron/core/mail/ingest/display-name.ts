@@ -1,6 +1,6 @@
 import type { MailAddress } from '../../db/tables/json-types';
 
-/** The names a new contact gets from a message (SPEC: a case is never anonymous). */
+/** The names a new contact gets from a message (PRODUCT.md: a case is never anonymous). */
 export interface PersonName {
   firstName: string;
   lastName: string;

@@ -92,7 +92,7 @@ function openNewCase(filing: Filing, arrival: Arrival, claim: RefusedClaim | nul
   const route = routeMail(db, arrival.mail, mailbox.queueId);
   const opened = openCase(filing, arrival, route);
   if (claim) noteRefusedClaim(filing, opened.outcome.caseId, claim);
-  // SPEC "Incoming routing": acknowledged on a new case only, never to a machine. An over-size
+  // PRODUCT.md "Incoming routing": acknowledged on a new case only, never to a machine. An over-size
   // message gets its notice instead: « reçu » and « pas reçu » for one message would contradict.
   if (arrival.automatic === null && !arrival.mail.tooLarge) acknowledge(filing, arrival, opened.outcome.caseId, route.queueId);
   return { outcome: opened.outcome, changes: [opened.change], caseId: opened.outcome.caseId };

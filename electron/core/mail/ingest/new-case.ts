@@ -21,7 +21,7 @@ export interface Opened {
 /** Shown in desks and put in our replies' subjects: a case always has one. */
 const noSubject = '(sans objet)';
 
-/** The form of cases made from mail: the standard e-mail form (SPEC: one standard form per media). */
+/** The form of cases made from mail: the standard e-mail form (PRODUCT.md: one standard form per media). */
 function emailFormId(db: Database): number {
   const form = db.orm
     .select({ id: forms.id })
@@ -36,7 +36,7 @@ function emailFormId(db: Database): number {
 
 /**
  * The question's HTML is rebuilt from the message's text, escaped, never the sender's markup (which
- * only the sandboxed thread view shows, SPEC "Consulting a case").
+ * only the sandboxed thread view shows, PRODUCT.md "Consulting a case and a contact").
  */
 function questionOf(mail: Arrival['mail']): { questionText: string; questionHtml: string } {
   const questionText = bodyText(mail);
@@ -44,7 +44,7 @@ function questionOf(mail: Arrival['mail']): { questionText: string; questionHtml
 }
 
 /**
- * A message that belongs to no case opens one (SPEC "Incoming messages"): `todo`, unassigned, in
+ * A message that belongs to no case opens one (PRODUCT.md "Incoming messages"): `todo`, unassigned, in
  * the routed queue, for the contact found or created from the sender.
  */
 export function openCase(filing: Filing, arrival: Arrival, route: Route): Opened {

@@ -30,7 +30,7 @@ export function decodeReason(stored: string): { code: QuarantineCode; detail: st
 }
 
 /**
- * A message kept aside with its raw source (SPEC "Incoming messages": visible, never dropped), in
+ * A message kept aside with its raw source (PRODUCT.md "Incoming messages": visible, never dropped), in
  * exactly one row. The same place set aside again (« Réessayer ») keeps its row with the reason it
  * has now; the same source in the same mailbox under another place (the server renumbered its
  * UIDs, RFC 3501 §2.3.1.1, and the sync listed everything again) moves the row to where it is now.

@@ -16,7 +16,7 @@ export interface CaseAfterArrival {
 }
 
 /**
- * The reopen rules (SPEC "Incoming messages"): on `waiting_contact` the case becomes
+ * The reopen rules (PRODUCT.md "Incoming messages"): on `waiting_contact` the case becomes
  * `contact_replied` in its agent's En cours; on `closed` it becomes `todo` in the En cours of the
  * agent who closed it (the queue when nobody can take it); in other states it is flagged unread.
  * A message written by a machine changes nothing: auto-replies never reopen a case.

@@ -5,7 +5,7 @@ import type { MailAddress, RoutingCondition, RoutingConditions, RoutingField, Ro
 import type { IncomingMail } from '../incoming-mail';
 import { bodyText } from './body-text';
 
-/** Where a new case goes and how it starts (SPEC "Incoming routing"). */
+/** Where a new case goes and how it starts (PRODUCT.md "Incoming routing"). */
 export interface Route {
   queueId: number;
   qualificationId: number | null;

@@ -38,7 +38,7 @@ const maxHoldersRead = 20;
 const maxCandidates = 50;
 
 /**
- * The case an incoming message belongs to (SPEC "Incoming messages"). Every path (In-Reply-To,
+ * The case an incoming message belongs to (PRODUCT.md "Incoming messages"). Every path (In-Reply-To,
  * References, our own Message-ID, the subject token) only points to a case: the message enters it
  * only when `sender` (normalised) is someone the case knows (`isKnownTo`), so that a stranger who
  * copies a reference, or guesses one, never slips a message into another person's case. The first
@@ -56,7 +56,7 @@ export function matchThread(db: Database, mail: ThreadFields, sender: string): T
   return refused ? { kind: 'refused', claim: refused } : { kind: 'none' };
 }
 
-/** In the SPEC's order: messages we hold, then our own Message-IDs, then the subject token. */
+/** In PRODUCT.md's order: messages we hold, then our own Message-IDs, then the subject token. */
 function* candidates(db: Database, mail: ThreadFields): Generator<Candidate> {
   const ids = referencedIds(mail);
   for (const { id, reason } of ids) yield* holdersOf(db, id, reason);

@@ -16,7 +16,7 @@ const answered = sql`EXISTS (SELECT 1 FROM ${messages} WHERE ${messages.caseId} 
   AND ${messages.direction} = 'out' AND ${messages.autoSubmitted} = 0)`;
 
 /**
- * Cases owed a waiting message ("message d'attente", SPEC "Incoming routing"): still `todo`, never
+ * Cases owed a waiting message ("message d'attente", PRODUCT.md "Incoming routing"): still `todo`, never
  * answered, past their queue's delay, not merged away, and not sent one already (at most once).
  */
 function dueCases(db: Database, now: Date, caseId?: number) {

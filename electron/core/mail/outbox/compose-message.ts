@@ -75,7 +75,7 @@ export async function composeMessage(mail: OutgoingMail, messageId: string, date
 }
 
 /**
- * Every address of To, CC and BCC once, whatever its case (SPEC: `A@x.fr` and `a@x.fr` are one);
+ * Every address of To, CC and BCC once, whatever its case (PRODUCT.md: `A@x.fr` and `a@x.fr` are one);
  * from the mailbox, or from the null sender `<>` for an automatic message (see automatic-message).
  */
 export function envelopeOf(mail: OutgoingMail): { from: string; to: string[] } {

@@ -3,7 +3,7 @@ import type { Notifier } from '../../ports';
 import type { Claim, FailedReply } from './outbox-rows';
 
 /**
- * SPEC "Replying": a reply that finally fails comes back to its agent visibly, never silently:
+ * PRODUCT.md "Replying": a reply that finally fails comes back to its agent visibly, never silently:
  * an event for the open windows (the case shows the failed delivery through `messages.outbox_id`)
  * and a desktop notification, which reaches the agent even when the case is not on screen.
  */

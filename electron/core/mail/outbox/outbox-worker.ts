@@ -50,7 +50,7 @@ export interface OutboxWorker {
 }
 
 /**
- * The outbox sender (SPEC "Replying": durable, retried with backoff, sent at most once). Rows are
+ * The outbox sender (PRODUCT.md "Replying": durable, retried with backoff, sent at most once). Rows are
  * claimed in one transaction, sent outside any transaction, and their result recorded in another.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {

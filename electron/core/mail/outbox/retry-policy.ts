@@ -1,7 +1,7 @@
 /**
  * When to try a reply again. Exponential backoff so that a server down for hours is not hammered;
  * jitter so that replies queued together do not all come back at the same second; a cap on the
- * number of attempts so that a reply that cannot leave comes back to its agent (SPEC "Replying").
+ * number of attempts so that a reply that cannot leave comes back to its agent (PRODUCT.md "Replying").
  */
 export interface RetryPolicy {
   baseDelayMs: number;

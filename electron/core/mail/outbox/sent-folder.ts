@@ -1,7 +1,7 @@
 import type { ImapFlow, ListResponse } from 'imapflow';
 
 /**
- * The mailbox's Sent folder: where every reply is filed (SPEC: "Sent" means handed to the SMTP
+ * The mailbox's Sent folder: where every reply is filed (PRODUCT.md: "Sent" means handed to the SMTP
  * server AND appended there), and where an uncertain send is looked for before any resend.
  */
 

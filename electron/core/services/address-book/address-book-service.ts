@@ -30,7 +30,7 @@ const exportKinds: Record<AddressBookFormat, { extension: string; mimeType: stri
   vcard: { extension: 'vcf', mimeType: 'text/vcard;charset=utf-8', write: entriesToVcard },
 };
 
-/** SPEC "Address book" and "Roles": agents and supervisors keep the book; an administrator does not. */
+/** PRODUCT.md "Address book" and "Roles": agents and supervisors keep the book; an administrator does not. */
 export function createAddressBookService({ db, clock }: { db: Database; clock: Clock }) {
   registerSearchFold(db);
   /** Under the write lock from the first read: the address check and the write see the same rows. */

@@ -14,7 +14,7 @@ export interface ContactAddress {
 }
 
 /**
- * SPEC "Address book": the entries are the centre's contacts plus other addresses. Every write of a
+ * PRODUCT.md "Address book": the entries are the centre's contacts plus other addresses. Every write of a
  * contact card keeps its entry in step (within the caller's transaction), so the composer's picker,
  * the book's search and its export see contacts without a second source to merge.
  * An entry already holding the address (typed in the book before the contact existed) becomes the

@@ -58,7 +58,7 @@ export function entryColumns(db: Database, entry: AddressBookEntry) {
   };
 }
 
-/** SPEC: `A@x.fr` and `a@x.fr` are one address, kept once in the book. */
+/** PRODUCT.md: `A@x.fr` and `a@x.fr` are one address, kept once in the book. */
 function assertEmailFree(db: Database, email: string, exceptId?: number): void {
   const owner = entryByEmail(db, email);
   if (!owner || owner.id === exceptId) return;

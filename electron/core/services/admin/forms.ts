@@ -18,7 +18,7 @@ import { assertNameFree } from './unique-name';
 const formMissing = 'Ce formulaire n’existe pas.';
 
 /**
- * Forms (SPEC "Creating a case"): the standard form of each media is data the administrator may
+ * Forms (PRODUCT.md "Creating a case"): the standard form of each media is data the administrator may
  * relabel and extend, but its standard fields keep their type and required flag (the case and
  * contact columns rely on them), and it can be neither deleted nor deactivated.
  */

@@ -17,7 +17,7 @@ import { assertNameFree } from './unique-name';
 type QualificationCreate = z.output<typeof qualificationCreateSchema>;
 
 /**
- * The qualification tree (SPEC "Consulting a case"): added, renamed, moved, deactivated; never
+ * The qualification tree (PRODUCT.md "Consulting a case and a contact"): added, renamed, moved, deactivated; never
  * deleted, since closed cases keep the qualification they were given.
  */
 export function createQualificationAdmin(db: Database) {

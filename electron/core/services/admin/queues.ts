@@ -16,7 +16,7 @@ import { assertNameFree } from './unique-name';
 
 const queueMissing = 'Cette file n’existe pas.';
 
-/** Queues (SPEC "Roles": the administrator's), their members and what they send on their own. */
+/** Queues (PRODUCT.md "Roles": the administrator's), their members and what they send on their own. */
 export function createQueueAdmin(db: Database) {
   function list(): QueueView[] {
     const members = db.orm.select().from(queueMembers).orderBy(asc(queueMembers.agentId)).all();

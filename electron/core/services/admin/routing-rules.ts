@@ -12,7 +12,7 @@ import { administer, requireAdministrator } from './admin-guard';
 
 const ruleMissing = 'Cette règle de gestion n’existe pas.';
 
-/** "Règles de gestion" (SPEC "Incoming routing"): an ordered list the mail router applies in order. */
+/** "Règles de gestion" (PRODUCT.md "Incoming routing"): an ordered list the mail router applies in order. */
 export function createRoutingRuleAdmin(db: Database) {
   const all = (): RoutingRuleView[] =>
     db.orm.select().from(routingRules).orderBy(asc(routingRules.position), asc(routingRules.id)).all();

@@ -86,7 +86,7 @@ export function applyAction(deps: ActionDeps, request: ActionRequest): AppliedAc
       assigneeId: next.assignee,
       version,
       updatedAt: at,
-      // The agent whose Traités the case is in: a new message reopens it on their En cours (SPEC).
+      // The agent whose Traités the case is in: a new message reopens it on their En cours (PRODUCT.md).
       closedById: next.state === 'closed' ? (next.assignee ?? actor.id) : row.closedById,
       // Taken or handed to someone: a push offer has done its job.
       ...(next.assignee !== null ? { offeredToId: null, offeredAt: null } : {}),

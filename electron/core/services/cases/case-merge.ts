@@ -19,7 +19,7 @@ const refused = (message: string) => new AppFailure({ code: 'refused', message }
 const stamp = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
 
 /**
- * SPEC "Consulting a case": a supervisor merges cases into a master; the master's notepad says
+ * PRODUCT.md "Consulting a case and a contact": a supervisor merges cases into a master; the master's notepad says
  * which, when and who. Merged cases keep their state and agent, only hidden from the desks, so
  * undoing the merge puts each back exactly where it was. One level only: a master is never merged.
  */

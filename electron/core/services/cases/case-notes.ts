@@ -29,7 +29,7 @@ export function addNote(db: Database, row: CaseRow, actor: CaseActor & { display
   return { id, agent: { id: actor.id, displayName: actor.displayName }, text, createdAt: at };
 }
 
-/** SPEC: the qualification is editable by the agent and the supervisor; null removes it. */
+/** PRODUCT.md: the qualification is editable by the agent and the supervisor; null removes it. */
 export function setQualification(db: Database, row: CaseRow, actor: CaseActor, qualificationId: number | null, at: string): number {
   assertNotMerged(db, row);
   const label = qualificationId === null ? null : activeQualification(db, qualificationId);

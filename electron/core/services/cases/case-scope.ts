@@ -16,7 +16,7 @@ export interface CaseActor {
   rights: RightsHolder;
 }
 
-/** Agents and supervisors work on cases; an administrator only sets the centre up (SPEC "Roles"). */
+/** Agents and supervisors work on cases; an administrator only sets the centre up (PRODUCT.md "Roles"). */
 export function caseHandler(db: Database, actor: AgentSummary): CaseActor {
   const rights = currentRights(db, actor.id);
   if (!rights || !can(rights, 'handle_cases')) {

@@ -13,7 +13,7 @@ import { factsOf, queueRules } from './machine-verdict';
 
 type QueueRow = typeof queues.$inferSelect;
 
-/** Everything the case screen shows (SPEC "Consulting a case and a contact"), read in one go. */
+/** Everything the case screen shows (PRODUCT.md "Consulting a case and a contact"), read in one go. */
 export function caseView(db: Database, row: CaseRow, actor: CaseActor): CaseDetail {
   const mergedCases = linkOf(db, eq(cases.mergedIntoId, row.id));
   const queue = db.orm.select().from(queues).where(eq(queues.id, row.queueId)).get() as QueueRow;

@@ -8,7 +8,7 @@ import { deleteUnsentFiles, insertResponseFiles } from './attachment-rows';
 import type { ReplyToSend } from './outgoing-reply';
 
 /**
- * The case's one draft (SPEC: every colleague sees it), which is also the reply held while the case
+ * The case's one draft (PRODUCT.md: every colleague sees it), which is also the reply held while the case
  * waits for validation. Saving replaces it whole, files included.
  */
 export function saveDraft(

@@ -13,7 +13,7 @@ export type Decided = Extract<Decision, { ok: true }>;
 /** What the machine reads from the case's queue: its mode and the administrator's list of actions. */
 export interface QueueRules {
   mode: Distribution;
-  /** Undefined: every action of the SPEC (the queue's list is null). */
+  /** Undefined: every action of PRODUCT.md (the queue's list is null). */
   enabled: ReadonlySet<CaseAction> | undefined;
 }
 

@@ -28,7 +28,7 @@ export interface QueuedReply {
 
 /**
  * Writes the outgoing message of the thread, its files and the outbox row that sends it, in the
- * caller's transaction (SPEC: "written in the same transaction as the action"). `notifyAgentId`
+ * caller's transaction (PRODUCT.md: "written in the same transaction as the action"). `notifyAgentId`
  * is told if the reply finally fails.
  */
 export function queueReply(

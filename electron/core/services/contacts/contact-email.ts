@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 import { contacts } from '../../db/schema';
 import { fullName } from './contact-rows';
 
-/** The contact whose address this is, whatever its case (SPEC: `A@x.fr` and `a@x.fr` are one address). */
+/** The contact whose address this is, whatever its case (PRODUCT.md: `A@x.fr` and `a@x.fr` are one address). */
 export function ownerOfEmail(db: Database, email: string, exceptId?: number) {
   const normalized = normalizeEmail(email);
   if (!normalized) return undefined;

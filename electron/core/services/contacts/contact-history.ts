@@ -4,7 +4,7 @@ import type { Database } from '../../db/database';
 import { cases, queues } from '../../db/schema';
 
 /**
- * Every case of the contact, newest first (SPEC "Consulting a case and a contact"): date, number,
+ * Every case of the contact, newest first (PRODUCT.md "Consulting a case and a contact"): date, number,
  * media, first subject, current state. Merged cases are listed too: they remain the contact's cases.
  * The media is the queue's, which case creation keeps equal to the form's.
  */

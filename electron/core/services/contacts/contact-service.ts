@@ -19,12 +19,12 @@ import { parseForm } from './parse-form';
 
 export type ContactService = ReturnType<typeof createContactService>;
 
-/** The contact cards (seed "Créer un dossier", SPEC "Consulting a case and a contact"). */
+/** The contact cards (seed "Créer un dossier", PRODUCT.md "Consulting a case and a contact"). */
 export function createContactService({ db, clock }: { db: Database; clock: Clock }) {
   /** Under the write lock from the first read: the e-mail check and the write see the same rows. */
   const write = <T>(change: () => T): T => db.sqlite.transaction(change).immediate();
   const schema = () => contactSchema({ today: clock.now() });
-  // Contacts are the work of agents and supervisors (SPEC "Roles"); rights as they are now.
+  // Contacts are the work of agents and supervisors (PRODUCT.md "Roles"); rights as they are now.
   const allowed = (actor: AgentSummary) => void caseHandler(db, actor);
 
   return {

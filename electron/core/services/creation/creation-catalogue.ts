@@ -33,7 +33,7 @@ export function creationOptions(db: Database, actor: CaseActor): CreationOptions
   };
 }
 
-/** SPEC "Roles": an agent files into the queues they belong to; a supervisor into any. */
+/** PRODUCT.md "Roles": an agent files into the queues they belong to; a supervisor into any. */
 function fileableQueues(db: Database, actor: CaseActor): CreationOptions['queues'] {
   const memberOf = db.orm.select({ id: queueMembers.queueId }).from(queueMembers).where(eq(queueMembers.agentId, actor.id));
   const visible = can(actor.rights, 'view_all_desks') ? undefined : inArray(queues.id, memberOf);

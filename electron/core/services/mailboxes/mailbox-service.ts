@@ -21,7 +21,7 @@ export interface MailboxServiceOptions {
 }
 
 /**
- * The centre's mailboxes (SPEC "Roles": the administrator's, `forbidden` to anyone else). Every
+ * The centre's mailboxes (PRODUCT.md "Roles": the administrator's, `forbidden` to anyone else). Every
  * saved change is announced (`mailboxes.changed`): the mail runtime starts, replaces or stops that
  * mailbox's sync at once, and an open administration screen can refresh.
  */

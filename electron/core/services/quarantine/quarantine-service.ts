@@ -16,7 +16,7 @@ import { assertManagesQuarantine, listWaiting, loadWaiting, sourceFile } from '.
 export type QuarantineService = ReturnType<typeof createQuarantineService>;
 
 /**
- * The mail the sync set aside (SPEC "Incoming messages": a visible quarantine, never dropped), for
+ * The mail the sync set aside (PRODUCT.md "Incoming messages": a visible quarantine, never dropped), for
  * administrators and supervisors. Every call checks the right first, so a refused one changes
  * nothing; every change announces the new count (`quarantine.changed`), and a case made
  * (`case.changed`) reaches the desks.

@@ -11,7 +11,7 @@ import { previewReply } from './reply-preview';
 
 export type ReplyService = ReturnType<typeof createReplyService>;
 
-/** The `replies` namespace: what the composer needs beside the case actions (SPEC "Replying"). */
+/** The `replies` namespace: what the composer needs beside the case actions (PRODUCT.md "Replying"). */
 export function createReplyService(deps: Pick<ServiceDeps, 'db' | 'dataDir'>) {
   const { db } = deps;
   const blobs = createBlobStore(deps.dataDir);

@@ -14,7 +14,7 @@ type Corpus = ReturnType<typeof createTextCorpus>;
 const maxSuggestions = 3;
 
 /**
- * SPEC "Suggested replies, offline": templates and the replies of similar closed cases, ranked by
+ * PRODUCT.md "Suggested replies": templates and the replies of similar closed cases, ranked by
  * BM25 against what the contact asked (subject, question, and their latest message when they wrote
  * again), placeholders filled for this case. Nothing leaves the machine.
  */

@@ -16,7 +16,7 @@ import { themeTree } from './template-tree';
 
 type TemplateSearch = z.output<typeof templateSearchSchema>;
 
-/** Templates as agents use them while replying (SPEC "Replying"): browse, search, insert, suggest. */
+/** Templates as agents use them while replying (PRODUCT.md "Replying"): browse, search, insert, suggest. */
 export function createTemplateService(db: Database) {
   const corpus = createTextCorpus(db);
 

@@ -1,4 +1,4 @@
-/** The address book (SPEC "Address book"): search, entry form, import and export. */
+/** The address book (PRODUCT.md "Address book"): search, entry form, import and export. */
 export const addressBookFr = {
   title: "Carnet d'adresses",
   search: 'Rechercher une adresse',

@@ -1,6 +1,6 @@
 import { caseActionLabels } from '../../../../shared/domain/case-actions';
 import { backupFr } from './backup.fr';
-/** The administration screens (SPEC "Roles": the administrator's set-up). */
+/** The administration screens (PRODUCT.md "Roles": the administrator's set-up). */
 export const adminFr = {
   title: 'Administration',
   sections: {

@@ -56,7 +56,7 @@ describe('filing new messages and threads', () => {
     expect(incomingOf(secondCase)).toHaveLength(1);
   });
 
-  it('opens a case as the SPEC says: todo, unassigned, unread, in the mailbox queue, numbered after the last', () => {
+  it('opens a case as PRODUCT.md says: todo, unassigned, unread, in the mailbox queue, numbered after the last', () => {
     const mail = f.incoming({ subject: 'Ma commande', text: null, html: '<p>Où en est <b>ma commande</b> ?</p><script>x()</script>' });
     const outcome = f.sink.ingest(mail);
     expect(outcome).toMatchObject({ kind: 'new_case', number: '000021' });

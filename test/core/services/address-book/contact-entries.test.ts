@@ -14,7 +14,7 @@ afterEach(() => demo.dispose());
 const lookUp = (query: string) => camille.addressBook.search({ query });
 const newContact = { civility: 'madame', lastName: 'Vasseur', firstName: 'Élise', company: 'Vasseur SA', email: 'elise.vasseur@example.fr' } as const;
 
-// SPEC "Address book": the entries are the centre's contacts plus other addresses.
+// PRODUCT.md "Address book": the entries are the centre's contacts plus other addresses.
 describe('the address book lists the centre contacts', () => {
   it('has the demo contacts that have an address, linked to their card', async () => {
     const [jean] = await camille.contacts.search({ q: 'jean.dupont@example.com' });

@@ -5,7 +5,7 @@ import type { Desk, DeskPage } from '../../../../shared/domain/desk';
 import { caseBySubject, caseRow, contactEmail, ok, people, startDemoCore, type CaseCore, type Person } from './case-fixture';
 
 /**
- * SPEC "Actions and transitions", row by row, through the contract on the demo centre: each action
+ * PRODUCT.md "Actions and transitions", row by row, through the contract on the demo centre: each action
  * from each state it is allowed from gives the exact state, assignee and desk.
  */
 
@@ -65,7 +65,7 @@ async function deskOf(person: Person, desk: Desk): Promise<number[]> {
   return (page as DeskPage).rows.map((row) => row.id);
 }
 
-describe('cases.act: every row of the SPEC table', () => {
+describe('cases.act: every row of the table of PRODUCT.md', () => {
   it.each(table)('$action from $from by $by → $state, $assignee, $desk', async (row) => {
     const before = caseBySubject(t.core, start[row.from]);
     const extra = { ...row.extra };
@@ -99,7 +99,7 @@ describe('cases.act: every row of the SPEC table', () => {
     ];
     const listedOn: string[] = [];
     for (const desk of desks) if ((await deskOf('sophie', desk)).includes(before.id)) listedOn.push(desk.kind);
-    // SPEC "Case states": a case in validation shows on the supervisors' desk and the agent's Traités.
+    // PRODUCT.md "Case states": a case in validation shows on the supervisors' desk and the agent's Traités.
     expect(listedOn).toEqual(row.desk === 'validation' ? ['processed', 'validation'] : [row.desk]);
 
     const history = t.core.db.sqlite

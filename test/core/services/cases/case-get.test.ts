@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../../shared/domain/case-detail';
 import { caseBySubject, ok, people, refusal, startDemoCore, type CaseCore, type Person } from './case-fixture';
 
-/** SPEC "Consulting a case and a contact", and who may read what ("Roles"). */
+/** PRODUCT.md "Consulting a case and a contact", and who may read what ("Roles"). */
 
 let t: CaseCore;
 beforeAll(() => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../../shared/domain/case-detail';
 import { caseBySubject, caseRow, dumpDatabase, ok, people, refusal, startDemoCore, type CaseCore } from './case-fixture';
 
-/** SPEC "Consulting a case": a supervisor merges cases into a master; unlike the seed, it can be undone. */
+/** PRODUCT.md "Consulting a case and a contact": a supervisor merges cases into a master; unlike the seed, it can be undone. */
 
 let t: CaseCore;
 beforeEach(() => {

@@ -3,7 +3,7 @@ import type { AppError } from '../../../../shared/contract';
 import { caseBySubject, contactEmail, dumpDatabase, ok, people, refusal, startDemoCore, type CaseCore, type Person } from './case-fixture';
 
 /**
- * SPEC: "an action not allowed is refused by the core with a clear error, whatever the UI showed",
+ * PRODUCT.md: "an action not allowed is refused by the core with a clear error, whatever the UI showed",
  * and a refused action writes nothing: every table is dumped before and after and compared.
  */
 

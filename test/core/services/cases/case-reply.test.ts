@@ -6,7 +6,7 @@ import type { OutgoingMail } from '../../../../electron/core/db/schema';
 import { apiOf } from '../../../support/connection-api';
 import { caseBySubject, caseRow, ok, people, startDemoCore, type CaseCore } from './case-fixture';
 
-/** SPEC "Replying" and the durable outbox: what a reply action leaves for the sender to send. */
+/** PRODUCT.md "Replying" and the durable outbox: what a reply action leaves for the sender to send. */
 
 let t: CaseCore;
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBlobStore } from '../../../../electron/core/storage/blob-store';
 import { caseBySubject, ok, people, refusal, startDemoCore, type CaseCore } from './case-fixture';
 
-/** SPEC "Consulting a case": the thread as the case screen reads it, including merged cases and the source. */
+/** PRODUCT.md "Consulting a case and a contact": the thread as the case screen reads it, including merged cases and the source. */
 
 let t: CaseCore;
 beforeEach(() => {

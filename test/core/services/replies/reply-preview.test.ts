@@ -5,7 +5,7 @@ import type { OutgoingMail } from '../../../../electron/core/db/schema';
 import { apiOf } from '../../../support/connection-api';
 import { caseBySubject, contactEmail, ok, refusal, startDemoCore, type CaseCore } from '../cases/case-fixture';
 
-/** SPEC "Replying": the preview shows exactly what the contact will receive. */
+/** PRODUCT.md "Replying": the preview shows exactly what the contact will receive. */
 
 let t: CaseCore;
 beforeEach(() => {
