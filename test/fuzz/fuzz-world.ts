@@ -9,7 +9,10 @@ import type { AgentSummary } from '../../shared/domain/agent';
 import { createCore, databaseFile, type Connection, type Core } from '../../electron/core/create-core';
 import { demoAgents, demoPassword, type DemoAgentKey } from '../../electron/core/demo/demo-data';
 import { discardingLogger, type AppLogger } from '../../electron/core/logging/logger';
-import { fixedClock, migrationsFolder } from '../core/temp-database';
+import { steppingClock } from '../core/services/cases/case-fixture';
+import { migrationsFolder } from '../core/temp-database';
+
+type SteppingClock = ReturnType<typeof steppingClock>;
 import { apiOf } from '../support/connection-api';
 import { watchDatabase, type DatabaseWatch } from './database-watch';
 import type { InputPools } from './contract-inputs';
@@ -50,12 +53,20 @@ async function answer<T>(connection: Connection, name: string, input: unknown): 
 }
 
 /**
- * The one place that knows how the demo's people sign in: by their demo login and password.
+ * The one place that knows how the demo's people sign in: by their demo login and password. The fuzz
+ * sends wrong passwords too, so sign-in may be throttled (issue 11): the fuzz then lets the time it
+ * asks for pass on the core's clock, as a person would wait, and signs in again.
  */
-export async function signInAs(connection: Connection, person: DemoAgentKey): Promise<AgentSummary> {
+export async function signInAs(connection: Connection, person: DemoAgentKey, clock?: SteppingClock): Promise<AgentSummary> {
   const demo = demoAgents.find((agent) => agent.key === person);
   if (!demo) throw new Error(`no demo agent ${person}`);
-  return answer<AgentSummary>(connection, 'session.signIn', { login: demo.login, password: demoPassword });
+  for (let attempt = 0; ; attempt += 1) {
+    const result = await connection.call('session.signIn', { login: demo.login, password: demoPassword });
+    if (result.ok) return result.data as AgentSummary;
+    const wait = result.error.code === 'rate_limited' ? result.error.retryAfterSeconds : undefined;
+    if (!clock || wait === undefined || attempt >= 3) throw new Error(`session.signIn: ${result.error.message}`);
+    clock.advance((wait + 1) * 1000);
+  }
 }
 
 /** Accepts on 127.0.0.1 and hangs up at once: the mailbox connection test fails fast, locally. */
@@ -70,7 +81,7 @@ const tinyPng = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8B
 /** A demo core on a fresh temp folder, its connections signed in, and what inputs refer to. */
 export async function startFuzzWorld(): Promise<FuzzWorld> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ud-fuzz-'));
-  const clock = fixedClock();
+  const clock = steppingClock();
   // No `opener`: `attachments.open` is refused as in the browser host, no file reaches the system.
   // What the dispatcher logs of an `internal` failure (the stack) goes into the fuzz's own report.
   const logged: unknown[] = [];
@@ -80,7 +91,7 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
   const connection = (role: FuzzRole) => connections.get(role) as Connection;
   const signedIn = new Map<FuzzRole, AgentSummary>();
   for (const role of fuzzRoles) {
-    if (role !== 'anonymous') signedIn.set(role, await signInAs(connection(role), personOf[role]));
+    if (role !== 'anonymous') signedIn.set(role, await signInAs(connection(role), personOf[role], clock));
   }
   const sink = await startSink();
   const agentApi = apiOf(connection('agent'));
@@ -118,7 +129,7 @@ export async function startFuzzWorld(): Promise<FuzzWorld> {
       const now = current.ok ? (current.data as AgentSummary | null) : null;
       if (now?.id === expected?.id) return;
       if (role === 'anonymous') await answer(connection(role), 'session.signOut', {});
-      else await signInAs(connection(role), personOf[role]);
+      else await signInAs(connection(role), personOf[role], clock);
     },
     async dispose() {
       watch.close();

@@ -20,6 +20,9 @@ export function textToHtml(text: string): string {
 const textOptions: HtmlToTextOptions = {
   // Mail clients wrap for display; a hard wrap would break addresses and the full-text index.
   wordwrap: false,
+  // html-to-text walks the tree recursively: past this depth (no real mail nests so deep) the rest
+  // is cut rather than running out of stack on hostile markup.
+  limits: { maxDepth: 200 },
   selectors: [
     // A link keeps its address beside its words (the plain part is all some contacts see), unless
     // the words are the address already.

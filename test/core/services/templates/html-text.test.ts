@@ -19,6 +19,12 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>Caf&eacute; &laquo;&nbsp;cr&egrave;me&nbsp;&raquo; &hellip; 5&nbsp;&euro;</p>')).toBe('Café « crème » … 5 €');
   });
 
+  it('reads deeply nested markup without running out of stack (found by the contract fuzz)', () => {
+    const deep = `${'<ul><li>'.repeat(5000)}fond${'</li></ul>'.repeat(5000)}`;
+    expect(() => htmlToText(deep)).not.toThrow();
+    expect(htmlToText(`<p>avant</p>${deep}`)).toContain('avant');
+  });
+
   it('drops scripts and styles and keeps one paragraph a line', () => {
     expect(htmlToText('<style>p{}</style><p>Un</p><script>x()</script><p>Deux</p>')).toMatch(/^Un\n+Deux$/);
   });
