@@ -15,6 +15,9 @@ import { templateCreateSchema, themeCreateSchema } from '../../shared/domain/tem
 import { controlCharacterMessage, multiLineText, singleLineText, toSingleLine } from '../../shared/domain/text-rules';
 import { issuesOf } from './field-issues';
 
+/** The settings every save carries, beside the one under test. */
+const settingsRequired = { defaultCountry: 'FR', acknowledgementDailyLimit: 3, defaultSendingMailboxId: null, sessionIdleMinutes: 480 };
+
 /** Robustness (issue 11, point 7): a name is one line of visible text, whatever the form. */
 
 const message = controlCharacterMessage;
@@ -162,8 +165,8 @@ const families: Record<string, Family> = {
   },
   settings: {
     schema: settingsSchema,
-    valid: { defaultCountry: 'FR', acknowledgementDailyLimit: 3, localModelUrl: 'http://127.0.0.1:11434/api' },
-    fields: [{ path: 'localModelUrl', set: (url) => ({ defaultCountry: 'FR', acknowledgementDailyLimit: 3, localModelUrl: url.replace('Jean', 'http://127.0.0.1:11434/').replace('Dupont', 'api') }) }],
+    valid: { ...settingsRequired, localModelUrl: 'http://127.0.0.1:11434/api' },
+    fields: [{ path: 'localModelUrl', set: (url) => ({ ...settingsRequired, localModelUrl: url.replace('Jean', 'http://127.0.0.1:11434/').replace('Dupont', 'api') }) }],
   },
 };
 

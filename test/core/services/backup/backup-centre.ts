@@ -52,7 +52,9 @@ export async function signIn(core: Core, person: string): Promise<Api> {
 /** The administrator chooses the backup folder (and how many to keep) in the settings. */
 export async function chooseBackupFolder(admin: Api, folder: string, keep = 7): Promise<void> {
   const settings = await admin.admin.settings();
-  await admin.admin.updateSettings({ ...settings, backupFolder: folder, backupKeep: keep });
+  // Days pass in these tests: the administrator's session stays open for a week (the longest the
+  // settings allow), as an administrator who keeps the backup screen open would set it.
+  await admin.admin.updateSettings({ ...settings, backupFolder: folder, backupKeep: keep, sessionIdleMinutes: 10_080 });
 }
 
 export const sha256 = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');

@@ -88,7 +88,7 @@ describe('« Créer mon centre »', () => {
       ['Téléphone', 'phone', true],
     ]);
     // No account with a default password: the administrator's is the one they typed.
-    expect((await window.session.agents()).map((a) => a.displayName)).toEqual(['Claire Admin']);
+    expect((await window.admin.agents()).map((a) => a.displayName)).toEqual(['Claire Admin']);
     const other = api();
     await expect(signIn(other, centre.login, 'demo')).rejects.toBeInstanceOf(ApiError);
     await signIn(other, centre.login, centre.password);
