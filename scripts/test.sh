@@ -6,11 +6,11 @@ cd "$(dirname "$0")/.."
 
 steps=()
 step() {
-  local started=$SECONDS
-  echo "== $1"
+  local label=$1 started=$SECONDS
   shift
+  echo "== $label"
   "$@"
-  steps+=("$(printf '%-28s %4ds' "$1" $((SECONDS - started)))")
+  steps+=("$(printf '%-28s %4ds' "$label" $((SECONDS - started)))")
 }
 summary() {
   echo
