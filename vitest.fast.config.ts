@@ -42,8 +42,10 @@ function resolveLocal(base: string): string | null {
   return null;
 }
 
-// End-to-end suites start the whole app, and `npm start`'s own test builds it when stale.
+// End-to-end suites start the whole app, and `npm start`'s own test builds it when stale. The
+// contract fuzz's 30 000 calls take most of a minute on their own: `npm test` runs them.
 const endToEnd = 'test/e2e/**';
+const contractFuzz = 'test/fuzz/contract-fuzz.test.ts';
 const rigTests = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .map((file) => path.join('test', file).split(path.sep).join('/'))
   .filter((file) => file.endsWith('.test.ts') && reachesRig(path.resolve(file)));
@@ -53,7 +55,7 @@ export default defineConfig({
   test: {
     ...commonTest,
     include: ['test/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, aloneTests, endToEnd, ...rigTests],
+    exclude: [...configDefaults.exclude, aloneTests, endToEnd, contractFuzz, ...rigTests],
     maxWorkers: 2,
   },
 });
