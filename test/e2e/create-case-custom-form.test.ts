@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../rig';
-import { signedInPage } from './case-helpers';
+import { demoAdministrator, signedInPage } from './case-helpers';
 import { startApp, type AppUnderTest } from '../support/app-under-test';
 
 let app: AppUnderTest;
@@ -10,12 +10,20 @@ let page: Page;
 
 beforeAll(async () => {
   app = await startApp();
-  // An administrator's custom e-mail form: one required text field and a list.
-  const db = app.core.db.sqlite;
-  const formId = Number(db.prepare("INSERT INTO forms (name, media, standard, active) VALUES ('Sinistre', 'email', 0, 1)").run().lastInsertRowid);
-  const field = db.prepare('INSERT INTO form_fields (form_id, key, label, type, required, position, options) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  field.run(formId, 'policyNumber', 'Numéro de police', 'text', 1, 1, null);
-  field.run(formId, 'damage', 'Type de dommage', 'select', 0, 2, JSON.stringify(['Dégât des eaux', 'Incendie']));
+  // An administrator's custom e-mail form, made as the Formulaires screen makes it: the required
+  // standard fields, one required text field and a list.
+  const admin = await demoAdministrator(app);
+  const email = (await admin.admin.forms()).find((form) => form.media === 'email' && form.standard)!;
+  const standard = email.fields.filter((f) => f.required).map(({ id: _id, ...rest }) => rest);
+  await admin.admin.createForm({
+    name: 'Sinistre',
+    media: 'email',
+    fields: [
+      ...standard,
+      { key: 'policyNumber', label: 'Numéro de police', type: 'text', required: true },
+      { key: 'damage', label: 'Type de dommage', type: 'select', options: ['Dégât des eaux', 'Incendie'] },
+    ],
+  });
   browser = await launchChromium();
   page = await signedInPage(browser, app, 'Camille Martin');
 });
